@@ -1,0 +1,10 @@
+package paperboy.paper;
+
+/** TODO(helper): text cleaning. */
+public final class CleanText {
+    private CleanText() {}
+
+    public static String oneLine(String s) {
+        return s == null ? null : s.strip().replaceAll("\\s+", " ");
+    }
+}

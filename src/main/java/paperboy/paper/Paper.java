@@ -1,0 +1,67 @@
+package paperboy.paper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One arXiv work as Paperboy knows it: the bibliographic record plus what the community layer
+ * carries (upvotes, links, summaries). Every source (daily-papers files, arXiv snapshot, OAI-PMH,
+ * the arXiv API) is normalised into this one shape before it reaches the store.
+ *
+ * <p>Text fields are already clean (see {@link CleanText}); optional values are {@code null} when a
+ * source has no data for them, and lists are empty rather than null.
+ */
+public record Paper(
+        ArxivId id,
+        int version,
+        String title,
+        String summary,
+        List<String> authors,
+        List<String> categories,
+        Instant publishedAt,
+        Instant updatedAt,
+        Bibliography bibliography,
+        Links links,
+        Community community) {
+
+    public Paper {
+        Objects.requireNonNull(id, "id");
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a paper needs a title");
+        }
+        summary = summary == null ? "" : summary;
+        authors = List.copyOf(authors == null ? List.of() : authors);
+        categories = List.copyOf(categories == null ? List.of() : categories);
+        bibliography = bibliography == null ? Bibliography.NONE : bibliography;
+        links = links == null ? Links.NONE : links;
+        community = community == null ? Community.NONE : community;
+    }
+
+    /** The primary arXiv category, when the source named any. */
+    public String primaryCategory() {
+        return categories.isEmpty() ? null : categories.getFirst();
+    }
+
+    /** Journal-side facts from arXiv: each may be null. */
+    public record Bibliography(String doi, String journalRef, String comments, String license) {
+        public static final Bibliography NONE = new Bibliography(null, null, null, null);
+    }
+
+    /** Where the code and the project live, when known. */
+    public record Links(String githubRepo, Integer githubStars, String projectPage) {
+        public static final Links NONE = new Links(null, null, null);
+    }
+
+    /**
+     * What a daily-papers community says of the paper: upvotes carried by the source, number of
+     * comments there, and its machine summary and keywords when it had them.
+     */
+    public record Community(int upvotes, int numComments, String aiSummary, List<String> aiKeywords) {
+        public static final Community NONE = new Community(0, 0, null, List.of());
+
+        public Community {
+            aiKeywords = List.copyOf(aiKeywords == null ? List.of() : aiKeywords);
+        }
+    }
+}
