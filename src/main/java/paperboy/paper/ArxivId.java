@@ -6,7 +6,26 @@ package paperboy.paper;
  */
 public record ArxivId(String value) {
     public static ArxivId parse(String raw) {
-        return new ArxivId(raw.trim());
+        return parseVersioned(raw).id();
+    }
+
+    public static Versioned parseVersioned(String raw) {
+        String s = raw.trim();
+        int v = s.lastIndexOf('v');
+        if (v > 0 && s.substring(v + 1).matches("\\d+")) {
+            return new Versioned(new ArxivId(s.substring(0, v)), Integer.parseInt(s.substring(v + 1)));
+        }
+        return new Versioned(new ArxivId(s), 0);
+    }
+
+    public record Versioned(ArxivId id, int version) {}
+
+    public String absUrl() {
+        return "https://arxiv.org/abs/" + value;
+    }
+
+    public String pdfUrl() {
+        return "https://arxiv.org/pdf/" + value;
     }
 
     @Override

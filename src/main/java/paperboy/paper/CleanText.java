@@ -7,4 +7,8 @@ public final class CleanText {
     public static String oneLine(String s) {
         return s == null ? null : s.strip().replaceAll("\\s+", " ");
     }
+
+    public static String authorName(String s) {
+        return oneLine(s);
+    }
 }

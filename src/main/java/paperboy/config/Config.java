@@ -1,0 +1,42 @@
+package paperboy.config;
+
+import java.nio.file.Path;
+
+/**
+ * Everything Paperboy is told at start, read once from {@code PAPERBOY_*} environment variables,
+ * an optional properties file and command-line flags (see {@link ConfigLoader}), then passed
+ * around as this immutable record.
+ *
+ * @param port       HTTP port of {@code serve}
+ * @param dataDir    folder holding the SQLite file, the Lucene index and outgoing mail
+ * @param dbUrl      JDBC URL of the store; {@code null} means the SQLite file in {@code dataDir}
+ * @param loadSample whether an empty store is filled with the bundled sample on start
+ */
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    public Config {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("PAPERBOY_PORT", Integer.toString(port), "a port from 0 to 65535");
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    /** The JDBC URL to open: the configured one, or the SQLite file in the data folder. */
+    public String storeUrl() {
+        return dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("paperboy.db");
+    }
+
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, dataDir, dbUrl, loadSample);
+    }
+
+    public Config withDataDir(Path newDataDir) {
+        return new Config(port, newDataDir, dbUrl, loadSample);
+    }
+}

@@ -1,0 +1,95 @@
+package paperboy.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds a {@link Config} from, lowest precedence first: defaults, the properties file named by
+ * {@code PAPERBOY_CONFIG} (same keys as the environment, e.g. {@code PAPERBOY_PORT=8080}), and the
+ * environment. Command-line flags are applied on top by the commands themselves.
+ */
+public final class ConfigLoader {
+    private final Map<String, String> values;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.values = merged(environment);
+    }
+
+    public static ConfigLoader fromSystem() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public Config load() {
+        return new Config(
+                integer("PAPERBOY_PORT", Config.DEFAULT_PORT),
+                Path.of(values.getOrDefault("PAPERBOY_DATA", "data")),
+                dbUrl(),
+                bool("PAPERBOY_SAMPLE", true));
+    }
+
+    private String dbUrl() {
+        String url = values.get("PAPERBOY_DB_URL");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:sqlite:")) {
+            throw new ConfigException("PAPERBOY_DB_URL", url, "a jdbc:postgresql: or jdbc:sqlite: URL");
+        }
+        return url;
+    }
+
+    private int integer(String key, int fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, raw, "a whole number");
+        }
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.strip().toLowerCase()) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigException(key, raw, "on or off");
+        };
+    }
+
+    private static Map<String, String> merged(Map<String, String> environment) {
+        Map<String, String> result = new HashMap<>();
+        String file = environment.get("PAPERBOY_CONFIG");
+        if (file != null && !file.isBlank()) {
+            result.putAll(readProperties(Path.of(file)));
+        }
+        environment.forEach((k, v) -> {
+            if (k.startsWith("PAPERBOY_")) {
+                result.put(k, v);
+            }
+        });
+        return result;
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("PAPERBOY_CONFIG", file.toString(), "a readable properties file (" + e.getMessage() + ")");
+        }
+        Map<String, String> result = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> result.put(k, properties.getProperty(k)));
+        return result;
+    }
+}

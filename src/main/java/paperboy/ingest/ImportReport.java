@@ -1,0 +1,23 @@
+package paperboy.ingest;
+
+import java.util.List;
+
+/** What an import did; its summary line is what {@code paperboy import} prints last. */
+public record ImportReport(int imported, int updated, int unchanged, List<Rejection> rejections, List<String> failedFiles) {
+    public ImportReport {
+        rejections = List.copyOf(rejections);
+        failedFiles = List.copyOf(failedFiles);
+    }
+
+    public int skipped() {
+        return rejections.size();
+    }
+
+    public String summary() {
+        String line = "imported " + imported + ", updated " + updated + ", skipped " + skipped();
+        if (unchanged > 0) {
+            line += " (" + unchanged + " already up to date)";
+        }
+        return line;
+    }
+}

@@ -1,0 +1,173 @@
+package paperboy.paper;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The papers table and the days papers were featured, in SQLite or PostgreSQL (the SQL here is
+ * portable). Every write bumps the store's change counter and stamps the rows it touched, so the
+ * search index can follow the store by change number and never miss a write.
+ */
+public final class PaperStore {
+    private static final String UPSERT = "INSERT INTO papers (" + PaperRows.COLUMNS + ", change_no) VALUES ("
+            + ":id, :version, :title, :summary, :authors, :categories, :published_at, :updated_at, :doi, :journal_ref, "
+            + ":comments, :license, :github_repo, :github_stars, :project_page, :ai_summary, :ai_keywords, :upvotes, "
+            + ":num_comments, :change_no) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+            + "title = excluded.title, summary = excluded.summary, authors = excluded.authors, "
+            + "categories = excluded.categories, published_at = excluded.published_at, updated_at = excluded.updated_at, "
+            + "doi = excluded.doi, journal_ref = excluded.journal_ref, comments = excluded.comments, "
+            + "license = excluded.license, github_repo = excluded.github_repo, github_stars = excluded.github_stars, "
+            + "project_page = excluded.project_page, ai_summary = excluded.ai_summary, ai_keywords = excluded.ai_keywords, "
+            + "upvotes = excluded.upvotes, num_comments = excluded.num_comments, change_no = excluded.change_no";
+    private static final String FEATURE = "INSERT INTO featured (paper_id, day, featured_at, source) "
+            + "VALUES (:paper_id, :day, :featured_at, :source) ON CONFLICT (paper_id, day) DO NOTHING";
+
+    private final Jdbi jdbi;
+    private final PaperRows rows = new PaperRows();
+
+    public PaperStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Writes a batch in one transaction: new papers are inserted, known ones merged
+     * ({@link PaperMerge}), featured days added. Re-delivering the same records changes nothing.
+     */
+    public UpsertResult upsert(List<PaperUpdate> batch, String source) {
+        if (batch.isEmpty()) {
+            return UpsertResult.NONE;
+        }
+        return jdbi.inTransaction(h -> upsert(h, batch, source));
+    }
+
+    /** The same as {@link #upsert(List, String)} inside a transaction the caller holds (for checkpoints). */
+    public UpsertResult upsert(Handle h, List<PaperUpdate> batch, String source) {
+        Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
+        Map<ArxivId, Paper> stored = load(h, incoming.keySet());
+        long changeNo = nextChangeNo(h);
+        var statement = h.prepareBatch(UPSERT);
+        int inserted = 0;
+        int updated = 0;
+        for (PaperUpdate update : incoming.values()) {
+            Paper old = stored.get(update.paper().id());
+            Paper merged = old == null ? update.paper() : PaperMerge.merge(old, update.paper());
+            if (old == null) {
+                inserted++;
+            } else if (!merged.equals(old)) {
+                updated++;
+            } else {
+                continue;
+            }
+            statement.bindMap(rows.parameters(merged)).bind("change_no", changeNo).add();
+        }
+        if (inserted + updated > 0) {
+            statement.execute();
+        }
+        addFeaturedDays(h, incoming.values(), source, changeNo);
+        return new UpsertResult(inserted, updated, incoming.size() - inserted - updated);
+    }
+
+    private static Map<ArxivId, PaperUpdate> dedupe(List<PaperUpdate> batch) {
+        Map<ArxivId, PaperUpdate> byId = new LinkedHashMap<>();
+        for (PaperUpdate u : batch) {
+            byId.merge(u.paper().id(), u, (a, b) -> new PaperUpdate(
+                    PaperMerge.merge(a.paper(), b.paper()),
+                    a.featuredOn() != null ? a.featuredOn() : b.featuredOn(),
+                    a.featuredOn() != null ? a.featuredAt() : b.featuredAt()));
+        }
+        return byId;
+    }
+
+    /** Adds featured days; a paper newly featured gets the batch's change number so the index sees it. */
+    private static void addFeaturedDays(Handle h, Collection<PaperUpdate> updates, String source, long changeNo) {
+        for (PaperUpdate u : updates) {
+            if (u.featuredOn() == null) {
+                continue;
+            }
+            int added = h.createUpdate(FEATURE)
+                    .bind("paper_id", u.paper().id().value())
+                    .bind("day", u.featuredOn().toString())
+                    .bind("featured_at", u.featuredAt().toEpochMilli())
+                    .bind("source", source)
+                    .execute();
+            if (added > 0) {
+                h.createUpdate("UPDATE papers SET change_no = :change_no WHERE id = :id")
+                        .bind("change_no", changeNo)
+                        .bind("id", u.paper().id().value())
+                        .execute();
+            }
+        }
+    }
+
+    private static long nextChangeNo(Handle h) {
+        // The row lock taken by this UPDATE serialises writers until commit, so change numbers
+        // become visible in increasing order and a reader following them never skips one.
+        return h.createQuery("UPDATE store_counters SET value = value + 1 WHERE name = 'change_no' RETURNING value")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private Map<ArxivId, Paper> load(Handle h, Collection<ArxivId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return h.createQuery("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(ArxivId::value).toList())
+                .map(rows)
+                .stream()
+                .collect(Collectors.toMap(Paper::id, p -> p));
+    }
+
+    public Optional<Paper> find(ArxivId id) {
+        return jdbi.withHandle(h -> Optional.ofNullable(load(h, List.of(id)).get(id)));
+    }
+
+    /** The papers with these ids, in the order given; unknown ids are left out. */
+    public List<Paper> findAll(List<ArxivId> ids) {
+        Map<ArxivId, Paper> found = jdbi.withHandle(h -> load(h, ids));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public List<LocalDate> featuredDays(ArxivId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT day FROM featured WHERE paper_id = :id ORDER BY day")
+                .bind("id", id.value())
+                .mapTo(String.class)
+                .map(LocalDate::parse)
+                .list());
+    }
+
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
+    }
+
+    public long lastChangeNo() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT value FROM store_counters WHERE name = 'change_no'")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /**
+     * Papers written after {@code after}, oldest change first, for the search index to follow.
+     * Batches share a change number, so the position is (change number, id).
+     */
+    public List<Change> changesSince(Change.Position after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PaperRows.COLUMNS + ", change_no, "
+                        + "(SELECT MIN(day) FROM featured f WHERE f.paper_id = p.id) AS first_featured "
+                        + "FROM papers p WHERE change_no > :change_no OR (change_no = :change_no AND id > :id) "
+                        + "ORDER BY change_no, id LIMIT :limit")
+                .bind("change_no", after.changeNo())
+                .bind("id", after.paperId())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Change(rows.map(rs, ctx),
+                        rs.getString("first_featured") == null ? null : LocalDate.parse(rs.getString("first_featured")),
+                        new Change.Position(rs.getLong("change_no"), rs.getString("id"))))
+                .list());
+    }
+}

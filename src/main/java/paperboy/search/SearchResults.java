@@ -1,0 +1,25 @@
+package paperboy.search;
+
+import java.util.List;
+import paperboy.paper.ArxivId;
+
+/**
+ * One page of search results, best first. {@code notice} explains to the user anything that was
+ * changed about their query (null when nothing was).
+ */
+public record SearchResults(long total, List<Hit> hits, String notice) {
+    public SearchResults {
+        hits = List.copyOf(hits);
+    }
+
+    public static SearchResults empty(String notice) {
+        return new SearchResults(0, List.of(), notice);
+    }
+
+    /**
+     * A matching paper with HTML snippets in which the matched words are wrapped in
+     * {@code <mark>}; everything else in them is already escaped. A snippet is null when the field
+     * had no match.
+     */
+    public record Hit(ArxivId id, float score, String titleHtml, String snippetHtml) {}
+}
