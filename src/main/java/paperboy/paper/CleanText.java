@@ -106,8 +106,4 @@ public final class CleanText {
         }
         return j < 0 || s.charAt(j) != '\\';
     }
-
-    public static String authorName(String s) {
-        return oneLine(s);
-    }
 }
