@@ -1,0 +1,12 @@
+package paperboy.web.pages;
+
+import java.util.List;
+
+/**
+ * A daily, weekly or monthly list ({@code /}, {@code /papers/date/..}, {@code /papers/week/..},
+ * {@code /papers/month/..}). {@code tabs} are Day / Week / Month around the same date with
+ * {@code activeTab} one of {@code day}, {@code week}, {@code month}; {@code previous}/{@code next}
+ * move to the nearest period that has papers.
+ */
+public record ListPage(String heading, String activeTab, List<Link> tabs, Link previous, Link next,
+        List<PaperCard> papers, int total, Pager pager) {}

@@ -1,0 +1,30 @@
+package paperboy.web.pages;
+
+import java.util.List;
+
+/**
+ * The whole record of one paper ({@code /papers/{id}}). Optional values are null when unknown;
+ * lists are empty. Dates are already formatted for display.
+ */
+public record PaperPage(
+        String id,
+        String title,
+        List<String> authors,
+        String summary,
+        String absUrl,
+        String pdfUrl,
+        String published,
+        String updated,
+        List<Link> featuredOn,
+        List<String> categories,
+        String doi,
+        String journalRef,
+        String comments,
+        String license,
+        String githubRepo,
+        Integer githubStars,
+        String projectPage,
+        String aiSummary,
+        List<String> aiKeywords,
+        int upvotes,
+        String bibtex) {}
