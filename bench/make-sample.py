@@ -130,6 +130,9 @@ def main(argv):
             f.write(text)
             f.write("\n")
         total += len(stripped)
+    # The server reads the sample from its jar, where a folder cannot be listed: name the files.
+    with open(os.path.join(out, "INDEX"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("".join(name + "\n" for name, _ in chosen))
     first, last = chosen[0][0][:10], chosen[-1][0][:10]
     print(f"wrote {len(chosen)} days ({first} .. {last}), {total} entries, to {os.path.relpath(out)}")
     return 0

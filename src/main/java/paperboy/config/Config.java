@@ -36,6 +36,10 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
         return new Config(newPort, dataDir, dbUrl, loadSample);
     }
 
+    public Config withoutSample() {
+        return new Config(port, dataDir, dbUrl, false);
+    }
+
     public Config withDataDir(Path newDataDir) {
         return new Config(port, newDataDir, dbUrl, loadSample);
     }

@@ -27,6 +27,11 @@ public final class Feed {
         return store.latestDay();
     }
 
+    /** The first day within {@code period} that has featured papers. */
+    public Optional<LocalDate> firstDay(Period period) {
+        return store.dayAfter(period.first().minusDays(1)).filter(period::contains);
+    }
+
     public DailyList list(Period period, Sort sort, int offset, int limit) {
         List<FeaturedPaper> papers = page(period.first(), period.last(), sort, offset, limit);
         int total = store.countBetween(period.first(), period.last());

@@ -58,7 +58,7 @@ public sealed interface Period permits Period.Day, Period.Week, Period.Month {
         public Period containing(LocalDate d) { return of(d); }
         @Override public String toString() { return String.format("%04d-W%02d", weekBasedYear, week); }
 
-        static Week of(LocalDate d) {
+        public static Week of(LocalDate d) {
             return new Week(d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         }
     }

@@ -9,6 +9,15 @@ public record ImportReport(int imported, int updated, int unchanged, List<Reject
         failedFiles = List.copyOf(failedFiles);
     }
 
+    public ImportReport plus(ImportReport other) {
+        var allRejections = new java.util.ArrayList<>(rejections);
+        allRejections.addAll(other.rejections);
+        var allFailed = new java.util.ArrayList<>(failedFiles);
+        allFailed.addAll(other.failedFiles);
+        return new ImportReport(imported + other.imported, updated + other.updated, unchanged + other.unchanged,
+                allRejections, allFailed);
+    }
+
     public int skipped() {
         return rejections.size();
     }

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -51,59 +53,67 @@ public final class PaperStore {
     public UpsertResult upsert(Handle h, List<PaperUpdate> batch, String source) {
         Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
         Map<ArxivId, Paper> stored = load(h, incoming.keySet());
+        Set<String> knownDays = featuredKeys(h, incoming.keySet());
         long changeNo = nextChangeNo(h);
-        var statement = h.prepareBatch(UPSERT);
+        var papers = h.prepareBatch(UPSERT);
+        var days = h.prepareBatch(FEATURE);
+        Set<ArxivId> newlyFeatured = new HashSet<>();
+        for (PaperUpdate update : batch) {
+            if (update.featuredOn() != null && knownDays.add(featuredKey(update))) {
+                newlyFeatured.add(update.paper().id());
+                days.bind("paper_id", update.paper().id().value())
+                        .bind("day", update.featuredOn().toString())
+                        .bind("featured_at", update.featuredAt().toEpochMilli())
+                        .bind("source", source)
+                        .add();
+            }
+        }
         int inserted = 0;
         int updated = 0;
         for (PaperUpdate update : incoming.values()) {
             Paper old = stored.get(update.paper().id());
             Paper merged = old == null ? update.paper() : PaperMerge.merge(old, update.paper());
+            boolean changed = old == null || !merged.equals(old);
             if (old == null) {
                 inserted++;
-            } else if (!merged.equals(old)) {
+            } else if (changed) {
                 updated++;
-            } else {
-                continue;
             }
-            statement.bindMap(rows.parameters(merged)).bind("change_no", changeNo).add();
+            if (changed || newlyFeatured.contains(merged.id())) {
+                // A newly featured paper is rewritten too, so its change number tells the index.
+                papers.bindMap(rows.parameters(merged)).bind("change_no", changeNo).add();
+            }
         }
-        if (inserted + updated > 0) {
-            statement.execute();
-        }
-        addFeaturedDays(h, incoming.values(), source, changeNo);
+        execute(papers);
+        execute(days);
         return new UpsertResult(inserted, updated, incoming.size() - inserted - updated);
     }
 
+    private static void execute(org.jdbi.v3.core.statement.PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    private static Set<String> featuredKeys(Handle h, Collection<ArxivId> ids) {
+        return new HashSet<>(h.createQuery("SELECT paper_id || ' ' || day FROM featured WHERE paper_id IN (<ids>)")
+                .bindList("ids", ids.stream().map(ArxivId::value).toList())
+                .mapTo(String.class)
+                .list());
+    }
+
+    private static String featuredKey(PaperUpdate update) {
+        return update.paper().id().value() + " " + update.featuredOn();
+    }
+
+    /** One update per paper, merged; featured days are taken from the whole batch separately. */
     private static Map<ArxivId, PaperUpdate> dedupe(List<PaperUpdate> batch) {
         Map<ArxivId, PaperUpdate> byId = new LinkedHashMap<>();
         for (PaperUpdate u : batch) {
             byId.merge(u.paper().id(), u, (a, b) -> new PaperUpdate(
-                    PaperMerge.merge(a.paper(), b.paper()),
-                    a.featuredOn() != null ? a.featuredOn() : b.featuredOn(),
-                    a.featuredOn() != null ? a.featuredAt() : b.featuredAt()));
+                    PaperMerge.merge(a.paper(), b.paper()), null, null));
         }
         return byId;
-    }
-
-    /** Adds featured days; a paper newly featured gets the batch's change number so the index sees it. */
-    private static void addFeaturedDays(Handle h, Collection<PaperUpdate> updates, String source, long changeNo) {
-        for (PaperUpdate u : updates) {
-            if (u.featuredOn() == null) {
-                continue;
-            }
-            int added = h.createUpdate(FEATURE)
-                    .bind("paper_id", u.paper().id().value())
-                    .bind("day", u.featuredOn().toString())
-                    .bind("featured_at", u.featuredAt().toEpochMilli())
-                    .bind("source", source)
-                    .execute();
-            if (added > 0) {
-                h.createUpdate("UPDATE papers SET change_no = :change_no WHERE id = :id")
-                        .bind("change_no", changeNo)
-                        .bind("id", u.paper().id().value())
-                        .execute();
-            }
-        }
     }
 
     private static long nextChangeNo(Handle h) {
@@ -169,5 +179,24 @@ public final class PaperStore {
                         rs.getString("first_featured") == null ? null : LocalDate.parse(rs.getString("first_featured")),
                         new Change.Position(rs.getLong("change_no"), rs.getString("id"))))
                 .list());
+    }
+
+    /** Papers by arXiv date, newest first, after {@code after} (null for the first page). */
+    public List<Paper> newest(IndexCursor after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PaperRows.COLUMNS + " FROM papers "
+                        + (after == null ? "" : "WHERE COALESCE(published_at, 0) < :published OR (COALESCE(published_at, 0) = :published AND id < :id) ")
+                        + "ORDER BY COALESCE(published_at, 0) DESC, id DESC LIMIT :limit")
+                .bind("published", after == null ? 0 : after.publishedMillis())
+                .bind("id", after == null ? "" : after.paperId())
+                .bind("limit", limit)
+                .map(rows)
+                .list());
+    }
+
+    /** A position in {@link #newest}: the last paper's arXiv date and id. */
+    public record IndexCursor(long publishedMillis, String paperId) {
+        public static IndexCursor after(Paper p) {
+            return new IndexCursor(p.publishedAt() == null ? 0 : p.publishedAt().toEpochMilli(), p.id().value());
+        }
     }
 }

@@ -22,7 +22,7 @@ CREATE TABLE papers (
     change_no     BIGINT  NOT NULL
 );
 CREATE INDEX papers_change_no ON papers (change_no);
-CREATE INDEX papers_published ON papers (published_at DESC, id DESC);
+CREATE INDEX papers_published ON papers ((COALESCE(published_at, 0)) DESC, id DESC);
 
 CREATE TABLE featured (
     paper_id     TEXT   NOT NULL REFERENCES papers (id),

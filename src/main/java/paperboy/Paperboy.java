@@ -1,0 +1,33 @@
+package paperboy;
+
+import paperboy.cli.ImportCommand;
+import paperboy.cli.ReindexCommand;
+import paperboy.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Paperboy's command line: {@code paperboy serve | import | reindex}. Run it through the
+ * {@code ./paperboy} launcher, which builds the jar first when needed.
+ */
+@Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1.0",
+        description = "A self-hostable daily research-paper feed.",
+        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class})
+public final class Paperboy implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Paperboy())
+                .setExecutionExceptionHandler(new paperboy.cli.Failures());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,164 @@
+package paperboy.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import paperboy.feed.Feed;
+import paperboy.feed.Period;
+import paperboy.paper.ArxivId;
+import paperboy.paper.FeaturedPaper;
+import paperboy.paper.InvalidArxivId;
+import paperboy.paper.Paper;
+import paperboy.paper.PaperStore;
+import paperboy.search.PaperIndex;
+import paperboy.search.SearchRequest;
+import paperboy.search.SearchResults;
+import paperboy.web.HttpError;
+import paperboy.web.Params;
+
+/** The JSON read API, compatible with the Hugging Face paper API (see {@code docs/HF-API.md}). */
+public final class ApiRoutes {
+    private final Feed feed;
+    private final PaperStore papers;
+    private final PaperIndex index;
+    private final ObjectMapper json;
+    private final HfJson hf;
+
+    public ApiRoutes(Feed feed, PaperStore papers, PaperIndex index, ObjectMapper json) {
+        this.feed = feed;
+        this.papers = papers;
+        this.index = index;
+        this.json = json;
+        this.hf = new HfJson(json);
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/daily_papers", this::dailyPapers);
+        routes.get("/api/papers/search", this::search);
+        routes.get("/api/papers", this::listPapers);
+        routes.get("/api/papers/<id>", this::paper);
+    }
+
+    private void dailyPapers(Context ctx) {
+        int page = Params.integer(ctx, "p", 0, 0, 100_000);
+        int limit = Params.integer(ctx, "limit", 50, 1, 100);
+        Feed.Sort sort = sort(Params.text(ctx, "sort"));
+        List<FeaturedPaper> list;
+        if (Params.text(ctx, "submitter") != null) {
+            list = List.of(); // no submissions by users yet: nobody has submitted anything
+        } else {
+            Period period = period(ctx);
+            list = period == null
+                    ? feed.all(sort, page * limit, limit)
+                    : feed.list(period, sort, page * limit, limit).papers();
+        }
+        ArrayNode body = json.createArrayNode();
+        list.forEach(f -> body.add(hf.dailyItem(f)));
+        send(ctx, body);
+    }
+
+    private static Period period(Context ctx) {
+        String date = Params.text(ctx, "date");
+        String week = Params.text(ctx, "week");
+        String month = Params.text(ctx, "month");
+        int given = (date == null ? 0 : 1) + (week == null ? 0 : 1) + (month == null ? 0 : 1);
+        if (given > 1) {
+            throw HttpError.badRequest("give at most one of date, week and month");
+        }
+        if (date != null) {
+            return Period.day(date);
+        }
+        if (week != null) {
+            return Period.week(week);
+        }
+        return month == null ? null : Period.month(month);
+    }
+
+    private static Feed.Sort sort(String sort) {
+        if (sort == null || sort.equals("publishedAt")) {
+            return Feed.Sort.FEATURED_AT;
+        }
+        if (sort.equals("trending")) {
+            return Feed.Sort.TRENDING;
+        }
+        throw HttpError.badRequest("sort must be publishedAt or trending");
+    }
+
+    private void paper(Context ctx) {
+        Paper paper = papers.find(id(ctx.pathParam("id")))
+                .orElseThrow(() -> HttpError.notFound("no paper " + ctx.pathParam("id") + " in this index"));
+        ObjectNode body = hf.paper(paper);
+        if ("comments".equals(ctx.queryParam("field"))) {
+            body.putArray("comments"); // comments arrive with the community features; none yet
+        }
+        send(ctx, body);
+    }
+
+    private void search(Context ctx) {
+        String q = Params.text(ctx, "q");
+        if (q == null) {
+            throw HttpError.badRequest("q is required: the words to search for");
+        }
+        if (q.length() > SearchRequest.MAX_QUERY_LENGTH) {
+            throw HttpError.badRequest("q must be at most " + SearchRequest.MAX_QUERY_LENGTH + " characters");
+        }
+        int limit = Params.integer(ctx, "limit", 50, 1, SearchRequest.MAX_LIMIT);
+        SearchResults results = index.search(new SearchRequest(q, 0, limit));
+        List<Paper> found = papers.findAll(results.hits().stream().map(SearchResults.Hit::id).toList());
+        ArrayNode body = json.createArrayNode();
+        found.forEach(p -> body.addObject().set("paper", hf.paper(p)));
+        send(ctx, body);
+    }
+
+    private void listPapers(Context ctx) {
+        int limit = Params.integer(ctx, "limit", 50, 1, 100);
+        PaperStore.IndexCursor cursor = decode(Params.text(ctx, "cursor"));
+        List<Paper> page = papers.newest(cursor, limit);
+        ArrayNode body = json.createArrayNode();
+        page.forEach(p -> body.add(hf.paper(p)));
+        if (page.size() == limit) {
+            String next = "/api/papers?limit=" + limit + "&cursor=" + encode(PaperStore.IndexCursor.after(page.getLast()));
+            ctx.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        send(ctx, body);
+    }
+
+    static ArxivId id(String raw) {
+        try {
+            return ArxivId.parse(raw);
+        } catch (InvalidArxivId e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+    }
+
+    private static String encode(PaperStore.IndexCursor cursor) {
+        String text = cursor.publishedMillis() + ":" + cursor.paperId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PaperStore.IndexCursor decode(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = text.indexOf(':');
+            return new PaperStore.IndexCursor(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw HttpError.badRequest("cursor is not one this server handed out");
+        }
+    }
+
+    private void send(Context ctx, Object body) {
+        try {
+            ctx.contentType("application/json").result(json.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package paperboy.cli;
+
+import java.nio.file.Path;
+import paperboy.config.Config;
+import paperboy.config.ConfigLoader;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: where the data folder is. Flags win over {@code PAPERBOY_*} variables. */
+public final class DataOptions {
+    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: $PAPERBOY_DATA or ./data)")
+    Path data;
+
+    Config config() {
+        Config config = ConfigLoader.fromSystem().load();
+        return data == null ? config : config.withDataDir(data);
+    }
+}

@@ -1,0 +1,49 @@
+package paperboy.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import paperboy.App;
+import paperboy.ingest.ImportReport;
+import paperboy.ingest.Rejection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code paperboy import PATH...}: daily-papers day files (or folders of them) and arXiv snapshot
+ * JSON Lines. Exit code 0 when everything went in, 2 when records or files were skipped, 1 on a
+ * fatal error.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import daily-papers .json files and arXiv snapshot .jsonl(.gz) files.")
+public final class ImportCommand implements Callable<Integer> {
+    static final int MAX_LISTED = 50;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "files or folders to import")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        try (App app = new App(dataOptions.config().withoutSample())) {
+            ImportReport report = app.importer(System.err).importPaths(paths);
+            long indexed = app.index().catchUp(app.papers());
+            printProblems(report);
+            System.err.println("search index: " + indexed + " papers indexed");
+            System.out.println(report.summary());
+            return report.skipped() > 0 || !report.failedFiles().isEmpty() ? 2 : 0;
+        }
+    }
+
+    private static void printProblems(ImportReport report) {
+        List<Rejection> rejections = report.rejections();
+        rejections.stream().limit(MAX_LISTED).forEach(r -> System.err.println("skipped " + r));
+        if (rejections.size() > MAX_LISTED) {
+            System.err.println("... and " + (rejections.size() - MAX_LISTED) + " more skipped records");
+        }
+        report.failedFiles().forEach(f -> System.err.println("failed " + f));
+    }
+}

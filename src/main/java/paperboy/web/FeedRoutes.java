@@ -1,0 +1,77 @@
+package paperboy.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.List;
+import paperboy.feed.DailyList;
+import paperboy.feed.Feed;
+import paperboy.feed.Period;
+import paperboy.web.pages.Link;
+import paperboy.web.pages.ListPage;
+
+/** The daily list pages: {@code /} (the latest featured day) and one page per day, ISO week and month. */
+final class FeedRoutes {
+    static final int PAGE_SIZE = 50;
+
+    private final Feed feed;
+    private final Pages pages;
+
+    FeedRoutes(Feed feed, Pages pages) {
+        this.feed = feed;
+        this.pages = pages;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get("/", this::latest);
+        routes.get("/papers/date/{day}", ctx -> show(ctx, Period.day(ctx.pathParam("day"))));
+        routes.get("/papers/week/{week}", ctx -> show(ctx, Period.week(ctx.pathParam("week"))));
+        routes.get("/papers/month/{month}", ctx -> show(ctx, Period.month(ctx.pathParam("month"))));
+    }
+
+    private void latest(Context ctx) {
+        LocalDate day = feed.latestDay()
+                .orElseThrow(() -> HttpError.notFound("No papers have been featured yet. Import some with "
+                        + "./paperboy import, or start on an empty data folder to load the sample."));
+        show(ctx, new Period.Day(day));
+    }
+
+    private void show(Context ctx, Period period) {
+        int page = Params.integer(ctx, "page", 1, 1, 10_000);
+        DailyList list = feed.list(period, Feed.Sort.UPVOTES, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        if (list.total() == 0) {
+            throw HttpError.notFound("Nothing was featured in " + period.label() + "."
+                    + neighbours(list));
+        }
+        pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(period),
+                link("← " + (list.previous() == null ? "Previous" : list.previous().label()), list.previous()),
+                link((list.next() == null ? "Next" : list.next().label()) + " →", list.next()),
+                list.papers().stream().map(f -> Cards.of(f.paper(), f.day())).toList(),
+                list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE)));
+    }
+
+    private static String neighbours(DailyList list) {
+        return list.previous() == null ? "" : " The closest earlier list is " + list.previous().label() + ".";
+    }
+
+    private static String tab(Period period) {
+        return switch (period) {
+            case Period.Day d -> "day";
+            case Period.Week w -> "week";
+            case Period.Month m -> "month";
+        };
+    }
+
+    /** Day / Week / Month around the same papers: the day tab opens the period's first featured day. */
+    private List<Link> tabs(Period period) {
+        LocalDate day = period instanceof Period.Day d ? d.day() : feed.firstDay(period).orElse(period.first());
+        return List.of(
+                new Link("Day", "/papers/" + new Period.Day(day).path()),
+                new Link("Week", "/papers/" + Period.Week.of(day).path()),
+                new Link("Month", "/papers/" + new Period.Month(java.time.YearMonth.from(day)).path()));
+    }
+
+    private static Link link(String label, Period period) {
+        return new Link(label, period == null ? null : "/papers/" + period.path());
+    }
+}

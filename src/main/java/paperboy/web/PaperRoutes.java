@@ -1,0 +1,66 @@
+package paperboy.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import paperboy.feed.Period;
+import paperboy.paper.ArxivId;
+import paperboy.paper.InvalidArxivId;
+import paperboy.paper.Paper;
+import paperboy.paper.PaperStore;
+import paperboy.web.pages.Link;
+import paperboy.web.pages.PaperPage;
+
+/** The page of one paper: {@code /papers/{arxivId}}, old-style ids with their slash included. */
+final class PaperRoutes {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final PaperStore papers;
+    private final Pages pages;
+
+    PaperRoutes(PaperStore papers, Pages pages) {
+        this.papers = papers;
+        this.pages = pages;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get("/papers/<id>", this::show);
+    }
+
+    private void show(Context ctx) {
+        String raw = ctx.pathParam("id");
+        ArxivId id;
+        try {
+            id = ArxivId.parse(raw);
+        } catch (InvalidArxivId e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        if (!id.value().equals(raw)) {
+            ctx.redirect("/papers/" + id.value(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Paper p = papers.find(id).orElseThrow(() -> HttpError.notFound(
+                "Paper " + id + " is not in this index. It may exist on arXiv: " + id.absUrl()));
+        pages.render(ctx, "paper.jte", page(p));
+    }
+
+    private PaperPage page(Paper p) {
+        List<Link> featured = papers.featuredDays(p.id()).stream()
+                .map(day -> new Link(new Period.Day(day).label(), "/papers/" + new Period.Day(day).path()))
+                .toList();
+        return new PaperPage(p.id().value(), p.title(), p.authors(), p.summary(), p.id().absUrl(), p.id().pdfUrl(),
+                date(p.publishedAt()), date(p.updatedAt()), featured, p.categories(),
+                p.bibliography().doi(), p.bibliography().journalRef(), p.bibliography().comments(),
+                p.bibliography().license(), p.links().githubRepo(), p.links().githubStars(), p.links().projectPage(),
+                p.community().aiSummary(), p.community().aiKeywords(), p.community().upvotes(), Bibtex.of(p));
+    }
+
+    private static String date(Instant instant) {
+        return instant == null ? null : DATE.format(instant);
+    }
+}

@@ -1,0 +1,63 @@
+package paperboy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperboy.api.ApiRoutes;
+import paperboy.db.Database;
+import paperboy.feed.Feed;
+import paperboy.paper.FeaturedStore;
+import paperboy.paper.PaperStore;
+import paperboy.search.PaperIndex;
+
+/**
+ * The HTTP side of Paperboy: pages, JSON API, health, static files and error mapping, on one
+ * Javalin server. Takes its parts in the constructor and hands out an unstarted {@link Javalin},
+ * so tests start the real thing on a random port.
+ */
+public final class WebApp {
+    private static final Logger log = LoggerFactory.getLogger(WebApp.class);
+
+    private final Database database;
+    private final PaperStore papers;
+    private final FeaturedStore featured;
+    private final PaperIndex index;
+    private final Feed feed;
+    private final Pages pages;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index, Feed feed,
+            Pages pages) {
+        this.database = database;
+        this.papers = papers;
+        this.featured = featured;
+        this.index = index;
+        this.feed = feed;
+        this.pages = pages;
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+            });
+            config.requestLogger.http((ctx, ms) -> log.debug("{} {} {} {}ms", ctx.method(), ctx.path(),
+                    ctx.status().getCode(), Math.round(ms)));
+            config.routes.before(ctx -> SecurityHeaders.apply(ctx));
+            new FeedRoutes(feed, pages).addTo(config.routes);
+            new SearchRoutes(index, papers, pages).addTo(config.routes);
+            new PaperRoutes(papers, pages).addTo(config.routes);
+            new ApiRoutes(feed, papers, index, json).addTo(config.routes);
+            new HealthRoutes(database, papers, featured, index, json).addTo(config.routes);
+            new Errors(pages, json).addTo(config.routes);
+        });
+    }
+}
