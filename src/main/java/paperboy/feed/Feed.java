@@ -12,6 +12,10 @@ public final class Feed {
     /** More than any real month holds; trending is ranked in memory over the whole window. */
     private static final int WINDOW_CAP = 10_000;
 
+    /** Bounds for "any day": days are compared as ISO text in the store, so they must be four-digit years. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     private final FeaturedStore store;
     private final Clock clock;
 
@@ -40,7 +44,7 @@ public final class Feed {
 
     /** All featured papers, any day, for the API when no period is given. */
     public List<FeaturedPaper> all(Sort sort, int offset, int limit) {
-        return page(LocalDate.MIN, LocalDate.MAX, sort, offset, limit);
+        return page(FIRST_DAY, LAST_DAY, sort, offset, limit);
     }
 
     private List<FeaturedPaper> page(LocalDate from, LocalDate to, Sort sort, int offset, int limit) {
