@@ -7,4 +7,9 @@ public final class CleanText {
     public static String oneLine(String s) {
         return s == null ? null : s.strip().replaceAll("\\s+", " ");
     }
+
+    /** STUB for the harvest branch: the full version turns LaTeX accents into Unicode. */
+    public static String authorName(String s) {
+        return oneLine(s);
+    }
 }
