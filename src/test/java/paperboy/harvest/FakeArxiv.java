@@ -82,9 +82,10 @@ final class FakeArxiv implements AutoCloseable {
             return params;
         }
 
+        /** The first value of a header, whatever the case of its name. */
         String header(String name) {
-            List<String> values = headers.get(name);
-            return values == null ? null : values.getFirst();
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 
