@@ -62,7 +62,7 @@ public final class Harvest {
                     yield done;
                 }
                 case OaiAnswer.BadResumptionToken bad -> restart(at, bad, request, tally);
-                default -> throw new ArxivResponseException("arXiv OAI-PMH answered " + answer
+                default -> throw new ArxivResponseException("arXiv OAI-PMH answered " + errorText(answer)
                         + " to GET " + request.toUri(oai.base()));
             };
         }
@@ -112,6 +112,16 @@ public final class Harvest {
         String ofTotal = token.completeListSize() == null ? "" : " of " + token.completeListSize();
         log.info("page {}: {} records{} so far, {} records/s", tally.pages, tally.records + tally.deleted,
                 ofTotal, String.format("%.1f", (tally.records + tally.deleted) / seconds));
+    }
+
+    private static String errorText(OaiAnswer answer) {
+        return switch (answer) {
+            case OaiAnswer.IdDoesNotExist e -> "idDoesNotExist (" + e.message() + ")";
+            case OaiAnswer.BadArgument e -> "badArgument (" + e.message() + ")";
+            case OaiAnswer.BadVerb e -> "badVerb (" + e.message() + ")";
+            case OaiAnswer.OtherError e -> e.code() + " (" + e.message() + ")";
+            default -> answer.toString();
+        };
     }
 
     private static String describe(HarvestCheckpoint at) {

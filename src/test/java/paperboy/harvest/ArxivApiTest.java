@@ -137,24 +137,24 @@ class ArxivApiTest {
 
     @Test
     void idsArxivAnswersWithAnErrorEntryOrLeavesOutAreNotFound() throws IOException {
-        // Constructed in the shape of arXiv's answer to a bad id (an entry titled "Error").
+        // Constructed in the shape of arXiv's error answers (an entry titled "Error").
         String feed = """
                 <feed xmlns="http://www.w3.org/2005/Atom">
                   <entry>
-                    <id>http://arxiv.org/api/errors#incorrect_id_format_for_1234.5678x</id>
+                    <id>http://arxiv.org/api/errors#2101.99999</id>
                     <title>Error</title>
-                    <summary>incorrect id format for 1234.5678x</summary>
+                    <summary>no paper 2101.99999</summary>
                     <updated>2026-01-05T00:00:00-05:00</updated>
                     <author><name>arXiv api core</name></author>
                   </entry>
                 </feed>""";
         arxiv.then(atom(feed));
 
-        ApiResult result = api.fetch(List.of(new ArxivId("1234.5678x"), new ArxivId("2101.00001")));
+        ApiResult result = api.fetch(List.of(new ArxivId("2101.99999"), new ArxivId("2101.00001")));
 
         assertThat(result.entries()).isEmpty();
-        assertThat(result.notFound()).containsExactly(new ArxivId("1234.5678x"), new ArxivId("2101.00001"));
-        assertThat(arxiv.requests().getFirst().params()).containsEntry("id_list", "1234.5678x,2101.00001");
+        assertThat(result.notFound()).containsExactly(new ArxivId("2101.99999"), new ArxivId("2101.00001"));
+        assertThat(arxiv.requests().getFirst().params()).containsEntry("id_list", "2101.99999,2101.00001");
     }
 
     @Test

@@ -41,7 +41,7 @@ class ArxivHttpTest {
         assertThat(body).isEqualTo(Fixtures.bytes(Fixtures.OAI_GET_RECORD));
         var request = arxiv.requests().getFirst();
         assertThat(request.header("User-Agent")).isEqualTo("Paperboy/0.1.0 (+https://paperboy.example.org/contact)");
-        assertThat(request.header("Accept-encoding")).isEqualTo("gzip");
+        assertThat(request.header("Accept-Encoding")).isEqualTo("gzip");
     }
 
     @Test

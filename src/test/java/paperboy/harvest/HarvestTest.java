@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import paperboy.harvest.FakeArxiv.Reply;
 
@@ -134,13 +135,17 @@ class HarvestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.BAD_ARGUMENT, Fixtures.BAD_VERB, Fixtures.ID_DOES_NOT_EXIST})
-    void otherOaiErrorsStopTheHarvestNamingTheRequest(String fixture) {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        Fixtures.BAD_ARGUMENT + "| badArgument (Verb 'ListRecords', illegal argument 'identifier'.)",
+        Fixtures.BAD_VERB + "| badVerb (Bad verb. Verb 'wah' not implemented.)",
+        Fixtures.ID_DOES_NOT_EXIST + "| idDoesNotExist (Identifier 'oai:arXiv.org:0813.2274'"})
+    void otherOaiErrorsStopTheHarvestNamingTheRequest(String fixture, String error) {
         arxiv.then(Reply.resource(Fixtures.OAI_RAW_PAGE_WITH_TOKEN), Reply.resource(fixture));
         var store = new MemoryStore(WINDOW);
 
         assertThatThrownBy(() -> harvest(store))
                 .isInstanceOf(ArxivResponseException.class)
+                .hasMessageStartingWith("arXiv OAI-PMH answered " + error)
                 .hasMessageContaining("to GET " + arxiv.oaiBase() + "?verb=ListRecords&resumptionToken=726959%7C1001");
         assertThat(store.commits()).isEqualTo(1);
         assertThat(store.checkpoint().resumptionToken()).isEqualTo("726959|1001");
