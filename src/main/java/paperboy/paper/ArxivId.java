@@ -95,25 +95,6 @@ public record ArxivId(String value) {
         return "https://arxiv.org/pdf/" + value;
     }
 
-    /** An id with the version a source named, e.g. {@code 1611.09520v2}. */
-    public record Versioned(ArxivId id, int version) {}
-
-    /**
-     * STUB for the harvest branch, to be replaced by the full parser: accepts an abs/pdf URL or a
-     * bare id with an optional {@code vN} suffix; version 0 when none is given.
-     */
-    public static Versioned parseVersioned(String raw) {
-        String s = raw.trim();
-        int slash = s.indexOf("/abs/");
-        if (slash >= 0) {
-            s = s.substring(slash + "/abs/".length());
-        }
-        var m = java.util.regex.Pattern.compile("(.+?)v(\\d+)").matcher(s);
-        return m.matches()
-                ? new Versioned(parse(m.group(1)), Integer.parseInt(m.group(2)))
-                : new Versioned(parse(s), 0);
-    }
-
     @Override
     public String toString() {
         return value;

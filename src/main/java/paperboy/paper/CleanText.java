@@ -106,9 +106,4 @@ public final class CleanText {
         }
         return j < 0 || s.charAt(j) != '\\';
     }
-
-    /** STUB for the harvest branch: the full version turns LaTeX accents into Unicode. */
-    public static String authorName(String s) {
-        return oneLine(s);
-    }
 }
