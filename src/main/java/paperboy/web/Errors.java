@@ -16,6 +16,8 @@ import paperboy.web.pages.ErrorPage;
  */
 final class Errors {
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
+    // Marks a response answered here, so the 404 handler knows Javalin's own "not found" text from ours.
+    private static final String ANSWERED = "paperboy.error-answered";
 
     private final Pages pages;
     private final ObjectMapper json;
@@ -34,13 +36,16 @@ final class Errors {
             answer(ctx, 500, "Something went wrong on our side; it has been logged.");
         });
         routes.error(404, ctx -> {
-            if (ctx.result() == null) {
+            // Javalin has already written a plain-text "Endpoint GET /x not found" for unknown paths,
+            // so ctx.result() is not null there; only our own answers are left as they are.
+            if (ctx.attribute(ANSWERED) == null) {
                 answer(ctx, 404, "There is no page at " + ctx.path() + ".");
             }
         });
     }
 
     private void answer(Context ctx, int status, String message) {
+        ctx.attribute(ANSWERED, true);
         ctx.status(status);
         if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
             var body = json.createObjectNode().put("error", message);

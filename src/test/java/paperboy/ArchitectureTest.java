@@ -1,0 +1,57 @@
+package paperboy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package-by-feature layout, checked: the domain ({@code paper}) and the features below the
+ * web layer do not reach into the layers above them or into frameworks they should not need.
+ */
+@AnalyzeClasses(packages = "paperboy", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String JAVALIN = "io.javalin..";
+    private static final String LUCENE = "org.apache.lucene..";
+    private static final String JDBC = "java.sql..";
+
+    private static String feature(String name) {
+        return "paperboy." + name + "..";
+    }
+
+    @ArchTest
+    static final ArchRule paperIsTheDomain = noClasses().that().resideInAPackage(feature("paper"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    feature("web"), feature("api"), feature("search"), feature("feed"), feature("ingest"), feature("cli"),
+                    JAVALIN, LUCENE)
+            .because("papers are the domain every feature builds on; they know no feature and no web or search framework");
+
+    @ArchTest
+    static final ArchRule searchKnowsNoWebOrImport = noClasses().that().resideInAPackage(feature("search"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    feature("web"), feature("api"), feature("ingest"), feature("cli"), JAVALIN)
+            .because("the search index is used by pages, API and commands alike");
+
+    @ArchTest
+    static final ArchRule ingestKnowsNoWebOrSearch = noClasses().that().resideInAPackage(feature("ingest"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    feature("web"), feature("api"), feature("search"), feature("cli"), JAVALIN, LUCENE)
+            .because("importing writes the store; the index follows the store on its own");
+
+    @ArchTest
+    static final ArchRule feedIsPureRanking = noClasses().that().resideInAPackage(feature("feed"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    feature("web"), feature("api"), feature("search"), feature("ingest"), feature("cli"),
+                    JAVALIN, LUCENE, JDBC)
+            .because("the feed ranks and pages featured papers it gets from the store, whatever the store is");
+
+    @ArchTest
+    static final ArchRule namesSayWhatThingsAre = noClasses().that().resideInAPackage("paperboy..")
+            .should().haveSimpleNameEndingWith("Manager")
+            .orShould().haveSimpleNameEndingWith("Helper")
+            .orShould().haveSimpleNameEndingWith("Util")
+            .orShould().haveSimpleNameEndingWith("Utils")
+            .because("names say what a thing is in the product's words (STYLE.md, habit 5)");
+}
