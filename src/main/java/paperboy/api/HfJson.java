@@ -73,7 +73,7 @@ final class HfJson {
         }
         putIfPresent(node, "doi", p.bibliography().doi());
         putIfPresent(node, "journalRef", p.bibliography().journalRef());
-        putIfPresent(node, "comments", p.bibliography().comments());
+        putIfPresent(node, "arxivComments", p.bibliography().comments());
         putIfPresent(node, "license", p.bibliography().license());
     }
 

@@ -14,7 +14,6 @@ public final class CleanText {
 
     // Every Unicode space and line break (NBSP, em space, U+2028 …) plus the ASCII separators that
     // Java counts as whitespace, so that nothing a reader would see as blank survives.
-    private static final Pattern SPACES = Pattern.compile("(?U)[\\s\\x{1C}-\\x{1F}]+");
 
     // Accent commands and the combining mark each one stands for.
     private static final Map<String, String> ACCENTS = Map.ofEntries(
@@ -46,7 +45,32 @@ public final class CleanText {
 
     /** The text on one line: trimmed, every run of whitespace or line breaks a single space. */
     public static String oneLine(String s) {
-        return s == null ? null : SPACES.matcher(s).replaceAll(" ").strip();
+        if (s == null) {
+            return null;
+        }
+        // A hand loop rather than a regex: this runs on every title and abstract of a bulk import.
+        StringBuilder out = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        boolean changed = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = out.length() > 0;
+                changed |= c != ' ' || i == 0 || isSpace(s.charAt(i - 1)) || i == s.length() - 1;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return changed ? out.toString() : s;
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F')
+                : Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     /**
@@ -55,6 +79,19 @@ public final class CleanText {
      * reach the page intact.
      */
     public static String latexToUnicode(String s) {
+        // Stacked escapes (\'\'v) only resolve one layer a pass; repeat until nothing changes.
+        String current = s;
+        for (int pass = 0; pass < 4; pass++) {
+            String next = convertOnce(current);
+            if (next == null || next.equals(current)) {
+                return next;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String convertOnce(String s) {
         if (s == null || s.indexOf('\\') < 0) {
             return s;
         }
