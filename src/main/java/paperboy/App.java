@@ -114,13 +114,22 @@ public final class App implements AutoCloseable {
     }
 
     /** Keeps the search index following the store while serving (writes may come from other nodes). */
-    public void followStore() {
+    public void followStore(java.time.Duration every) {
         follower = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-follower");
             t.setDaemon(true);
             return t;
         });
-        follower.scheduleWithFixedDelay(this::catchUpQuietly, 2, 2, TimeUnit.SECONDS);
+        follower.scheduleWithFixedDelay(this::catchUpQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops following and waits for a catch-up in progress to finish. */
+    public void stopFollowing() throws InterruptedException {
+        if (follower != null) {
+            follower.shutdown();
+            follower.awaitTermination(1, TimeUnit.MINUTES);
+            follower = null;
+        }
     }
 
     private void catchUpQuietly() {

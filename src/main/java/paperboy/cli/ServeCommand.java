@@ -32,7 +32,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (App app = new App(config)) {
             app.prepare();
             Javalin web = app.web().start(config.port());
-            app.followStore();
+            app.followStore(java.time.Duration.ofSeconds(2));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("shutting down");
                 web.stop();
