@@ -66,15 +66,20 @@ public final class App implements AutoCloseable {
         return new Importer(papers, progress);
     }
 
-    /** Loads the bundled sample when the store is empty and the config allows it; then catches the index up. */
+    /** Loads the sample into an empty store (when allowed), then catches the index up before returning. */
     public void prepare() throws IOException {
-        if (config.loadSample() && papers.count() == 0) {
-            ImportReport report = loadSample();
-            log.info("loaded the bundled sample: {}", report.summary());
-        }
+        loadSampleIfEmpty();
         long indexed = index.catchUp(papers);
         if (indexed > 0) {
             log.info("search index caught up with the store: {} papers indexed", indexed);
+        }
+    }
+
+    /** Loads the bundled sample when the store is empty and the config allows it. */
+    public void loadSampleIfEmpty() throws IOException {
+        if (config.loadSample() && papers.count() == 0) {
+            ImportReport report = loadSample();
+            log.info("loaded the bundled sample: {}", report.summary());
         }
     }
 
@@ -120,7 +125,7 @@ public final class App implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        follower.scheduleWithFixedDelay(this::catchUpQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        follower.scheduleWithFixedDelay(this::catchUpQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops following and waits for a catch-up in progress to finish. */
@@ -134,7 +139,10 @@ public final class App implements AutoCloseable {
 
     private void catchUpQuietly() {
         try {
-            index.catchUp(papers);
+            long indexed = index.catchUp(papers);
+            if (indexed > 0) {
+                log.info("search index caught up with the store: {} papers indexed", indexed);
+            }
         } catch (RuntimeException e) {
             log.warn("the search index could not catch up with the store; retrying", e);
         }

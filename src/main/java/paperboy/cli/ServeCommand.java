@@ -22,24 +22,40 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default: $PAPERBOY_PORT or 7070)")
     Integer port;
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Config config = dataOptions.config();
         if (port != null) {
             config = config.withPort(port);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         try (App app = new App(config)) {
-            app.prepare();
+            // The store is ready before the first request; the index catches up in the background
+            // (on a restart that is the few writes since the last commit, so search is current at once).
+            app.loadSampleIfEmpty();
             Javalin web = app.web().start(config.port());
             app.followStore(java.time.Duration.ofSeconds(2));
+            // On SIGTERM / Ctrl-C: stop taking requests, let in-flight ones finish (Jetty's stop),
+            // then wait until the index and store are closed before the JVM halts.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("shutting down");
                 web.stop();
-                stopped.countDown();
+                stopping.countDown();
+                awaitQuietly(closed);
             }, "shutdown"));
             log.info("Paperboy is serving {} at http://localhost:{}/", config.dataDir(), web.port());
-            stopped.await();
+            stopping.await();
+        } finally {
+            closed.countDown();
         }
         return 0;
     }
