@@ -38,17 +38,30 @@ public final class Importer {
     /** Imports every path (a file, or a folder of importable files); a bad file does not stop the others. */
     public ImportReport importPaths(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (Path path : paths) {
-            files.addAll(filesOf(path));
+            if (Files.exists(path)) {
+                files.addAll(filesOf(path));
+            } else {
+                missing.add(path + ": no such file or folder");
+            }
         }
         long totalBytes = 0;
         for (Path f : files) {
             totalBytes += Files.size(f);
         }
         var run = new Run(totalBytes);
+        run.failedFiles.addAll(missing);
         for (Path file : files) {
+            SourceFormat format;
+            try {
+                format = formatOf(file.getFileName().toString());
+            } catch (IllegalArgumentException e) {
+                run.failedFiles.add(file + ": " + e.getMessage());
+                continue;
+            }
             try (InputStream in = run.counted(Files.newInputStream(file))) {
-                run.read(formatOf(file.getFileName().toString()), decompressed(in, file), file.toString());
+                run.read(format, decompressed(in, file), file.toString());
             } catch (IOException e) {
                 run.failedFiles.add(file + ": " + e.getMessage());
             }
@@ -76,9 +89,6 @@ public final class Importer {
     }
 
     private static List<Path> filesOf(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such file or folder");
-        }
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }

@@ -54,7 +54,6 @@ public final class PaperStore {
         Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
         Map<ArxivId, Paper> stored = load(h, incoming.keySet());
         Set<String> knownDays = featuredKeys(h, incoming.keySet());
-        long changeNo = nextChangeNo(h);
         var papers = h.prepareBatch(UPSERT);
         var days = h.prepareBatch(FEATURE);
         Set<ArxivId> newlyFeatured = new HashSet<>();
@@ -70,6 +69,7 @@ public final class PaperStore {
         }
         int inserted = 0;
         int updated = 0;
+        List<Paper> written = new java.util.ArrayList<>();
         for (PaperUpdate update : incoming.values()) {
             Paper old = stored.get(update.paper().id());
             Paper merged = old == null ? update.paper() : PaperMerge.merge(old, update.paper());
@@ -81,8 +81,14 @@ public final class PaperStore {
             }
             if (changed || newlyFeatured.contains(merged.id())) {
                 // A newly featured paper is rewritten too, so its change number tells the index.
-                papers.bindMap(rows.parameters(merged)).bind("change_no", changeNo).add();
+                written.add(merged);
             }
+        }
+        if (!written.isEmpty()) {
+            // Only a batch that writes takes a change number: a re-delivery that changes nothing
+            // leaves the counter where the index already is.
+            long changeNo = nextChangeNo(h);
+            written.forEach(p -> papers.bindMap(rows.parameters(p)).bind("change_no", changeNo).add());
         }
         execute(papers);
         execute(days);

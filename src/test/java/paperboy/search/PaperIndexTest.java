@@ -1,0 +1,91 @@
+package paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static paperboy.paper.PaperBuilder.paper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.Fixtures;
+import paperboy.db.Database;
+import paperboy.ingest.Importer;
+import paperboy.paper.Change;
+import paperboy.paper.PaperStore;
+
+/**
+ * The Lucene index on a temp folder following a SQLite store that holds the daily-papers fixtures:
+ * catching up, rebuilding, and resuming after a restart. Searching is in {@link PaperSearchTest}.
+ */
+class PaperIndexTest {
+    // Distinct ids in the 10 day files, counted with python3 -c "import json,glob;
+    // print(len({e['paper']['id'] for f in glob.glob('hf-days/*.json') for e in json.load(open(f))}))"
+    private static final int HF_PAPERS = 236;
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private PaperStore store;
+    private PaperIndex index;
+
+    @BeforeEach
+    void importFixtures() throws IOException {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
+        store = new PaperStore(db.jdbi());
+        new Importer(store, new PrintStream(OutputStream.nullOutputStream()))
+                .importPaths(List.of(Fixtures.copy("hf-days", dir)));
+        index = new PaperIndex(dir.resolve("index"));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        index.close();
+        db.close();
+    }
+
+    @Test
+    void catchUpIndexesEveryPaperOnceAndThenNothing() {
+        assertThat(index.catchUp(store)).isEqualTo(HF_PAPERS);
+        assertThat(index.size()).isEqualTo(HF_PAPERS);
+
+        assertThat(index.catchUp(store)).isZero();
+        assertThat(index.size()).isEqualTo(HF_PAPERS);
+    }
+
+    @Test
+    void rebuildIndexesTheSamePapers() {
+        index.catchUp(store);
+
+        assertThat(index.rebuild(store)).isEqualTo(HF_PAPERS);
+        assertThat(index.size()).isEqualTo(HF_PAPERS);
+        assertThat(search("ConvLLaVA").total()).isEqualTo(1);
+    }
+
+    @Test
+    void afterARestartTheIndexResumesFromItsCommittedPosition() throws IOException {
+        index.catchUp(store);
+        Change.Position position = index.committedPosition();
+        assertThat(position.changeNo()).isEqualTo(store.lastChangeNo());
+        index.close();
+
+        index = new PaperIndex(dir.resolve("index"));
+
+        assertThat(index.committedPosition()).isEqualTo(position);
+        assertThat(index.size()).isEqualTo(HF_PAPERS);
+        assertThat(index.catchUp(store)).isZero();
+
+        store.upsert(List.of(paper("2608.99998").title("Quokka routing for sparse experts").update()), "test");
+        assertThat(index.catchUp(store)).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(HF_PAPERS + 1);
+        assertThat(search("quokka").hits()).extracting(h -> h.id().value()).containsExactly("2608.99998");
+    }
+
+    private SearchResults search(String query) {
+        return index.search(new SearchRequest(query, 0, SearchRequest.MAX_LIMIT));
+    }
+}
