@@ -33,6 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
             app.prepare();
             Javalin web = app.web().start(config.port());
             app.followStore();
+            app.scheduleHarvest();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("shutting down");
                 web.stop();
