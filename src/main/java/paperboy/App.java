@@ -148,8 +148,12 @@ public final class App implements AutoCloseable {
     /** Harvests OAI-PMH sets (arXiv format) into the store, featuring new papers by the configured rule. */
     public Harvester harvester() {
         var oai = new ArxivOai(config.arxiv().oaiUrl(), arxivHttp());
-        var harvestLog = new HarvestLog(database.jdbi(), papers, OaiRequest.ARXIV, featureRule, Clock.systemUTC());
-        return new Harvester(oai, harvestLog, Clock.systemUTC());
+        return new Harvester(oai, harvestLog(), Clock.systemUTC());
+    }
+
+    /** Where harvests of the arXiv format store their pages and checkpoints. */
+    public HarvestLog harvestLog() {
+        return new HarvestLog(database.jdbi(), papers, OaiRequest.ARXIV, featureRule, Clock.systemUTC());
     }
 
     /** Adds papers by id; asks arXiv (and so needs the contact) only for papers the store lacks. */
