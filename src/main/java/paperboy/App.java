@@ -13,7 +13,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperboy.config.ArxivSettings;
 import paperboy.config.Config;
+import paperboy.harvest.ArxivApi;
+import paperboy.harvest.ArxivHttp;
+import paperboy.harvest.ArxivOai;
+import paperboy.harvest.FeatureRule;
+import paperboy.harvest.HarvestLog;
+import paperboy.harvest.Harvester;
+import paperboy.harvest.OaiRequest;
+import paperboy.harvest.PaperFetcher;
+import paperboy.harvest.Politeness;
+import paperboy.jobs.DailyJob;
+import paperboy.jobs.DailySchedule;
+import paperboy.jobs.JobRuns;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
 import paperboy.ingest.ImportReport;
@@ -31,6 +44,9 @@ import paperboy.web.WebApp;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final String SAMPLE = "sample/days/";
+    public static final String VERSION = "0.1.0";
+    /** Per connection and per whole response; OAI-PMH pages of the whole archive can be slow to build. */
+    private static final java.time.Duration ARXIV_TIMEOUT = java.time.Duration.ofSeconds(120);
 
     private final Config config;
     private final Database database;
@@ -38,7 +54,10 @@ public final class App implements AutoCloseable {
     private final FeaturedStore featured;
     private final PaperIndex index;
     private final Feed feed;
+    private final FeatureRule featureRule;
     private ScheduledExecutorService follower;
+    private ArxivHttp arxivHttp; // made on first use: it needs the operator's contact
+    private DailyJob scheduledHarvest;
 
     public App(Config config) {
         this.config = config;
@@ -48,6 +67,7 @@ public final class App implements AutoCloseable {
             this.featured = new FeaturedStore(database.jdbi());
             this.index = new PaperIndex(config.indexDir());
             this.feed = new Feed(featured, Clock.systemUTC());
+            this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -118,6 +138,55 @@ public final class App implements AutoCloseable {
         return new WebApp(database, papers, featured, index, feed, pages).create();
     }
 
+    /**
+     * The one HTTP door to arXiv, shared by the OAI-PMH harvest and the API so that they share one
+     * pace. Fails with a {@link paperboy.config.ConfigException} when no contact is configured.
+     */
+    public synchronized ArxivHttp arxivHttp() {
+        if (arxivHttp == null) {
+            ArxivSettings arxiv = config.arxiv();
+            arxivHttp = new ArxivHttp(VERSION, arxiv.requireContact(), ARXIV_TIMEOUT, new Politeness(arxiv.delay()));
+        }
+        return arxivHttp;
+    }
+
+    /** Harvests OAI-PMH sets (arXiv format) into the store, featuring new papers by the configured rule. */
+    public Harvester harvester() {
+        var oai = new ArxivOai(config.arxiv().oaiUrl(), arxivHttp());
+        return new Harvester(oai, harvestLog(), Clock.systemUTC());
+    }
+
+    /** Where harvests of the arXiv format store their pages and checkpoints. */
+    public HarvestLog harvestLog() {
+        return new HarvestLog(database.jdbi(), papers, OaiRequest.ARXIV, featureRule, Clock.systemUTC());
+    }
+
+    /** Adds papers by id; asks arXiv (and so needs the contact) only for papers the store lacks. */
+    public PaperFetcher fetcher() {
+        return new PaperFetcher(papers, () -> new ArxivApi(config.arxiv().apiUrl(), arxivHttp()));
+    }
+
+    /**
+     * While serving: harvests the configured sets once a day at the configured UTC time, on the one
+     * node that claims the day. Off when no sets are configured.
+     */
+    public void scheduleHarvest() {
+        List<String> sets = config.arxiv().harvestSets();
+        if (sets.isEmpty()) {
+            log.info("scheduled harvest is off (PAPERBOY_HARVEST_SETS is empty)");
+            return;
+        }
+        Harvester harvester = harvester(); // fails fast here when the contact is missing
+        scheduledHarvest = new DailyJob("harvest", new DailySchedule(config.arxiv().harvestAt()),
+                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(), () -> {
+                    for (String set : sets) {
+                        harvester.harvest(set, null, null);
+                    }
+                    index.catchUp(papers);
+                });
+        scheduledHarvest.start();
+    }
+
     /** Keeps the search index following the store while serving (writes may come from other nodes). */
     public void followStore(java.time.Duration every) {
         follower = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -152,6 +221,14 @@ public final class App implements AutoCloseable {
     public void close() throws IOException {
         if (follower != null) {
             follower.shutdownNow();
+        }
+        if (scheduledHarvest != null) {
+            scheduledHarvest.close();
+        }
+        synchronized (this) {
+            if (arxivHttp != null) {
+                arxivHttp.close();
+            }
         }
         try {
             index.close();

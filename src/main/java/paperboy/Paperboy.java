@@ -1,5 +1,7 @@
 package paperboy;
 
+import paperboy.cli.FetchCommand;
+import paperboy.cli.HarvestCommand;
 import paperboy.cli.ImportCommand;
 import paperboy.cli.ReindexCommand;
 import paperboy.cli.ServeCommand;
@@ -7,12 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Paperboy's command line: {@code paperboy serve | import | reindex}. Run it through the
+ * Paperboy's command line: {@code paperboy serve | import | harvest | fetch | reindex}. Run it through the
  * {@code ./paperboy} launcher, which builds the jar first when needed.
  */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1.0",
         description = "A self-hostable daily research-paper feed.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, FetchCommand.class,
+                ReindexCommand.class})
 public final class Paperboy implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * @param dataDir    folder holding the SQLite file, the Lucene index and outgoing mail
  * @param dbUrl      JDBC URL of the store; {@code null} means the SQLite file in {@code dataDir}
  * @param loadSample whether an empty store is filled with the bundled sample on start
+ * @param arxiv      harvesting and fetching from arXiv
  */
-public record Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -21,6 +22,12 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
             throw new ConfigException("PAPERBOY_PORT", Integer.toString(port), "a port from 0 to 65535");
         }
         dataDir = dataDir.toAbsolutePath().normalize();
+        arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
+    }
+
+    /** A config with arXiv's defaults (no contact, no scheduled harvest). */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
+        this(port, dataDir, dbUrl, loadSample, ArxivSettings.defaults());
     }
 
     /** The JDBC URL to open: the configured one, or the SQLite file in the data folder. */
@@ -33,14 +40,18 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false);
+        return new Config(port, dataDir, dbUrl, false, arxiv);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv);
+    }
+
+    public Config withArxiv(ArxivSettings newArxiv) {
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv);
     }
 }

@@ -5,4 +5,9 @@ public final class ConfigException extends RuntimeException {
     public ConfigException(String key, String value, String expected) {
         super("invalid " + key + "=" + value + ": expected " + expected);
     }
+
+    /** A setting that is missing; {@code message} names the key and how to set it. */
+    public ConfigException(String message) {
+        super(message);
+    }
 }

@@ -1,6 +1,15 @@
 package paperboy.config;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +38,73 @@ public final class ConfigLoader {
                 integer("PAPERBOY_PORT", Config.DEFAULT_PORT),
                 Path.of(values.getOrDefault("PAPERBOY_DATA", "data")),
                 dbUrl(),
-                bool("PAPERBOY_SAMPLE", true));
+                bool("PAPERBOY_SAMPLE", true),
+                arxiv());
+    }
+
+    private ArxivSettings arxiv() {
+        return new ArxivSettings(
+                url("PAPERBOY_OAI_URL", ArxivSettings.DEFAULT_OAI_URL),
+                url("PAPERBOY_ARXIV_API_URL", ArxivSettings.DEFAULT_API_URL),
+                seconds("PAPERBOY_ARXIV_DELAY", ArxivSettings.DEFAULT_DELAY),
+                values.get("PAPERBOY_CONTACT"),
+                list("PAPERBOY_HARVEST_SETS"),
+                timeOfDay("PAPERBOY_HARVEST_AT", ArxivSettings.DEFAULT_HARVEST_AT),
+                list("PAPERBOY_FEATURE_CATEGORIES"),
+                values.get("PAPERBOY_FEATURE_QUERY"));
+    }
+
+    private URI url(String key, URI fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            URI uri = new URI(raw.strip());
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new ConfigException(key, raw, "an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key, raw, "an http(s) URL");
+        }
+    }
+
+    private Duration seconds(String key, Duration fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(raw.strip());
+            if (seconds.signum() < 0) {
+                throw new ConfigException(key, raw, "a number of seconds >= 0");
+            }
+            return Duration.ofMillis(seconds.movePointRight(3).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ConfigException(key, raw, "a number of seconds >= 0");
+        }
+    }
+
+    private LocalTime timeOfDay(String key, LocalTime fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalTime.parse(raw.strip(), DateTimeFormatter.ofPattern("HH:mm"));
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key, raw, "a UTC time of day as HH:MM, e.g. 02:00");
+        }
+    }
+
+    /** A comma-separated list, blanks dropped: "cs, stat" is [cs, stat]. */
+    private List<String> list(String key) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     private String dbUrl() {

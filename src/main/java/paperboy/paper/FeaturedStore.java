@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Jdbi;
  * A paper featured on several days of a window counts once, on its first day there.
  */
 public final class FeaturedStore {
-    private static final String WINDOW = "(SELECT paper_id, MIN(day) AS day, MIN(featured_at) AS featured_at "
-            + "FROM featured WHERE day >= :from AND day <= :to GROUP BY paper_id) f";
+    private static final String WINDOW = "(SELECT paper_id, MIN(day) AS day, MIN(featured_at) AS featured_at, "
+            + "MIN(CASE WHEN source = 'auto' THEN 1 ELSE 0 END) AS auto FROM featured WHERE day >= :from AND day <= :to GROUP BY paper_id) f";
 
     private final Jdbi jdbi;
     private final PaperRows rows = new PaperRows();
@@ -36,7 +36,7 @@ public final class FeaturedStore {
     }
 
     public List<FeaturedPaper> between(LocalDate from, LocalDate to, Order order, int offset, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + prefixed() + ", f.day, f.featured_at AS featured_at_ms "
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + prefixed() + ", f.day, f.featured_at AS featured_at_ms, f.auto "
                         + "FROM papers p JOIN " + WINDOW + " ON f.paper_id = p.id ORDER BY " + order.sql
                         + " LIMIT :limit OFFSET :offset")
                 .bind("from", from.toString())
@@ -44,7 +44,7 @@ public final class FeaturedStore {
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map((rs, ctx) -> new FeaturedPaper(rows.map(rs, ctx), LocalDate.parse(rs.getString("day")),
-                        Instant.ofEpochMilli(rs.getLong("featured_at_ms"))))
+                        Instant.ofEpochMilli(rs.getLong("featured_at_ms")), rs.getInt("auto") == 1))
                 .list());
     }
 

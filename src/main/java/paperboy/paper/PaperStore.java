@@ -141,6 +141,32 @@ public final class PaperStore {
                 .collect(Collectors.toMap(Paper::id, p -> p));
     }
 
+    /** Which of {@code ids} the store already holds, inside the caller's transaction. */
+    public Set<ArxivId> known(Handle h, Collection<ArxivId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return h.createQuery("SELECT id FROM papers WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(ArxivId::value).toList())
+                .mapTo(String.class)
+                .map(ArxivId::new)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Notes that arXiv reports these papers as deleted (OAI-PMH status="deleted"); the papers stay,
+     * since lists and links point at them. Unknown ids are ignored.
+     */
+    public void markWithdrawn(Handle h, Collection<ArxivId> ids, java.time.Instant when) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE papers SET withdrawn_at = :when WHERE id IN (<ids>) AND withdrawn_at IS NULL")
+                .bind("when", when.toEpochMilli())
+                .bindList("ids", ids.stream().map(ArxivId::value).toList())
+                .execute();
+    }
+
     public Optional<Paper> find(ArxivId id) {
         return jdbi.withHandle(h -> Optional.ofNullable(load(h, List.of(id)).get(id)));
     }

@@ -2,6 +2,7 @@ package paperboy.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import paperboy.paper.FeaturedPaper;
 import paperboy.paper.Paper;
 import paperboy.web.pages.PaperCard;
 
@@ -13,9 +14,17 @@ final class Cards {
     private Cards() {}
 
     static PaperCard of(Paper p, LocalDate featuredDay) {
+        return of(p, featuredDay, false);
+    }
+
+    static PaperCard of(FeaturedPaper f) {
+        return of(f.paper(), f.day(), f.automatic());
+    }
+
+    private static PaperCard of(Paper p, LocalDate featuredDay, boolean automatic) {
         return new PaperCard(p.id().value(), href(p), p.title(), shortAuthors(p.authors()),
                 summaryStart(p.summary()), p.community().upvotes(), p.categories(),
-                featuredDay == null ? null : featuredDay.toString());
+                featuredDay == null ? null : featuredDay.toString(), automatic);
     }
 
     static String href(Paper p) {

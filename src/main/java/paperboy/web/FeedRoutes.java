@@ -46,7 +46,7 @@ final class FeedRoutes {
         pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(period),
                 link("← " + (list.previous() == null ? "Previous" : list.previous().label()), list.previous()),
                 link((list.next() == null ? "Next" : list.next().label()) + " →", list.next()),
-                list.papers().stream().map(f -> Cards.of(f.paper(), f.day())).toList(),
+                list.papers().stream().map(Cards::of).toList(),
                 list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE)));
     }
 

@@ -1,0 +1,74 @@
+package paperboy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The arXiv settings read from {@code PAPERBOY_*} variables. */
+class ConfigLoaderTest {
+    private static ArxivSettings arxiv(Map<String, String> env) {
+        return new ConfigLoader(env).load().arxiv();
+    }
+
+    @Test
+    void defaultsToArxivsEndpointsThreeSecondsApartNoContactAndNoScheduledHarvest() {
+        ArxivSettings a = arxiv(Map.of());
+
+        assertThat(a.oaiUrl()).isEqualTo(URI.create("https://oaipmh.arxiv.org/oai"));
+        assertThat(a.apiUrl()).isEqualTo(URI.create("https://export.arxiv.org/api/query"));
+        assertThat(a.delay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(a.contact()).isNull();
+        assertThat(a.harvestSets()).isEmpty();
+        assertThat(a.harvestAt()).isEqualTo(LocalTime.of(2, 0));
+        assertThat(a.autoFeature()).isFalse();
+        assertThat(new Config(0, Path.of("data"), null, false).arxiv()).isEqualTo(a);
+    }
+
+    @Test
+    void readsEveryKey() {
+        ArxivSettings a = arxiv(Map.of(
+                "PAPERBOY_OAI_URL", "http://localhost:8080/oai",
+                "PAPERBOY_ARXIV_API_URL", "http://localhost:8080/api/query",
+                "PAPERBOY_ARXIV_DELAY", "0.5",
+                "PAPERBOY_CONTACT", " mailto:ops@example.org ",
+                "PAPERBOY_HARVEST_SETS", "cs, stat,,",
+                "PAPERBOY_HARVEST_AT", "03:30",
+                "PAPERBOY_FEATURE_CATEGORIES", "cs.CL,cs.LG",
+                "PAPERBOY_FEATURE_QUERY", "retrieval augmented"));
+
+        assertThat(a).isEqualTo(new ArxivSettings(URI.create("http://localhost:8080/oai"),
+                URI.create("http://localhost:8080/api/query"), Duration.ofMillis(500), "mailto:ops@example.org",
+                List.of("cs", "stat"), LocalTime.of(3, 30), List.of("cs.CL", "cs.LG"), "retrieval augmented"));
+        assertThat(a.requireContact()).isEqualTo("mailto:ops@example.org");
+    }
+
+    @Test
+    void aMissingContactIsRefusedWhenArxivIsToBeAskedAndNamesTheKey() {
+        assertThatThrownBy(() -> arxiv(Map.of()).requireContact())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PAPERBOY_CONTACT is not set");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PAPERBOY_ARXIV_DELAY   | -1        | invalid PAPERBOY_ARXIV_DELAY=-1",
+        "PAPERBOY_ARXIV_DELAY   | soon      | invalid PAPERBOY_ARXIV_DELAY=soon",
+        "PAPERBOY_HARVEST_AT    | 2am       | invalid PAPERBOY_HARVEST_AT=2am",
+        "PAPERBOY_HARVEST_AT    | 25:00     | invalid PAPERBOY_HARVEST_AT=25:00",
+        "PAPERBOY_OAI_URL       | ftp://x/y | invalid PAPERBOY_OAI_URL=ftp://x/y",
+        "PAPERBOY_ARXIV_API_URL | not a url | invalid PAPERBOY_ARXIV_API_URL=not a url"})
+    void badValuesAreRefusedNamingTheKey(String key, String value, String message) {
+        assertThatThrownBy(() -> arxiv(Map.of(key, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(message);
+    }
+}
