@@ -139,8 +139,9 @@ SERVER_PID=""
 # Usage: start_server PORT DATA_DIR LOG_FILE; sets SERVER_PID.
 start_server() {
   local port="$1" data="$2" log="$3"
-  # shellcheck disable=SC2086  # PAPERBOY_JAVA_OPTS holds several options on purpose
-  "$JAVA" ${PAPERBOY_JAVA_OPTS:-} -jar "$JAR" serve --port "$port" --data "$data" >"$log" 2>&1 &
+  # Through the launcher, as a user runs it (it execs java, so the PID is the server's; it adds
+  # class data sharing). PAPERBOY_JAVA_OPTS reaches java through the launcher.
+  JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$ROOT/paperboy" serve --port "$port" --data "$data" >"$log" 2>&1 &
   SERVER_PID=$!
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/first-page.sh: milliseconds from launching `java -jar target/paperboy.jar serve` on a
+# bench/first-page.sh: milliseconds from launching `./paperboy serve` (jar already built) on a
 # prepared data dir to the first HTTP 200 on http://127.0.0.1:PORT/ (polled every 20 ms);
 # 5 runs, each printed, then the median. The server is stopped after each run.
 #   bench/first-page.sh [--data DIR] [--port PORT] [--runs N] [DAYS_DIR]
@@ -40,7 +40,7 @@ trap stop_server EXIT
 machine_info
 echo "== first-page"
 echo "data dir: $DATA ($(du -sh "$DATA" | cut -f1))"
-echo "command:  $JAVA ${PAPERBOY_JAVA_OPTS:-} -jar target/paperboy.jar serve --port $PORT --data $DATA"
+echo "command:  ./paperboy serve --port $PORT --data $DATA   (java ${PAPERBOY_JAVA_OPTS:-} with class data sharing)"
 echo "measure:  launch -> first 200 on http://127.0.0.1:$PORT/ (polled every 20 ms, timeout ${TIMEOUT_S}s)"
 
 times=()
