@@ -19,6 +19,7 @@ import paperboy.search.PaperIndex;
 import paperboy.search.SearchRequest;
 import paperboy.search.SearchResults;
 import paperboy.web.HttpError;
+import paperboy.web.PageCache;
 import paperboy.web.Params;
 
 /** The JSON read API, compatible with the Hugging Face paper API (see {@code docs/HF-API.md}). */
@@ -28,8 +29,10 @@ public final class ApiRoutes {
     private final PaperIndex index;
     private final ObjectMapper json;
     private final HfJson hf;
+    private final PageCache cache;
 
-    public ApiRoutes(Feed feed, PaperStore papers, PaperIndex index, ObjectMapper json) {
+    public ApiRoutes(Feed feed, PaperStore papers, PaperIndex index, ObjectMapper json, PageCache cache) {
+        this.cache = cache;
         this.feed = feed;
         this.papers = papers;
         this.index = index;
@@ -38,10 +41,10 @@ public final class ApiRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/api/daily_papers", this::dailyPapers);
+        routes.get("/api/daily_papers", cache.of(this::dailyPapers));
         routes.get("/api/papers/search", this::search);
-        routes.get("/api/papers", this::listPapers);
-        routes.get("/api/papers/<id>", this::paper);
+        routes.get("/api/papers", cache.of(this::listPapers));
+        routes.get("/api/papers/<id>", cache.of(this::paper));
     }
 
     private void dailyPapers(Context ctx) {

@@ -16,17 +16,19 @@ final class FeedRoutes {
 
     private final Feed feed;
     private final Pages pages;
+    private final PageCache cache;
 
-    FeedRoutes(Feed feed, Pages pages) {
+    FeedRoutes(Feed feed, Pages pages, PageCache cache) {
         this.feed = feed;
         this.pages = pages;
+        this.cache = cache;
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/", this::latest);
-        routes.get("/papers/date/{day}", ctx -> show(ctx, Period.day(ctx.pathParam("day"))));
-        routes.get("/papers/week/{week}", ctx -> show(ctx, Period.week(ctx.pathParam("week"))));
-        routes.get("/papers/month/{month}", ctx -> show(ctx, Period.month(ctx.pathParam("month"))));
+        routes.get("/", cache.of(this::latest));
+        routes.get("/papers/date/{day}", cache.of(ctx -> show(ctx, Period.day(ctx.pathParam("day")))));
+        routes.get("/papers/week/{week}", cache.of(ctx -> show(ctx, Period.week(ctx.pathParam("week")))));
+        routes.get("/papers/month/{month}", cache.of(ctx -> show(ctx, Period.month(ctx.pathParam("month")))));
     }
 
     private void latest(Context ctx) {

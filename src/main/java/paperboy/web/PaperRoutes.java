@@ -22,14 +22,16 @@ final class PaperRoutes {
 
     private final PaperStore papers;
     private final Pages pages;
+    private final PageCache cache;
 
-    PaperRoutes(PaperStore papers, Pages pages) {
+    PaperRoutes(PaperStore papers, Pages pages, PageCache cache) {
         this.papers = papers;
         this.pages = pages;
+        this.cache = cache;
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/papers/<id>", this::show);
+        routes.get("/papers/<id>", cache.of(this::show));
     }
 
     private void show(Context ctx) {

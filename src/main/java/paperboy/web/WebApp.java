@@ -52,10 +52,11 @@ public final class WebApp {
             config.requestLogger.http((ctx, ms) -> log.debug("{} {} {} {}ms", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms)));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
-            new FeedRoutes(feed, pages).addTo(config.routes);
+            PageCache cache = new PageCache(papers::lastChangeNo, 2000);
+            new FeedRoutes(feed, pages, cache).addTo(config.routes);
             new SearchRoutes(index, papers, pages).addTo(config.routes);
-            new PaperRoutes(papers, pages).addTo(config.routes);
-            new ApiRoutes(feed, papers, index, json).addTo(config.routes);
+            new PaperRoutes(papers, pages, cache).addTo(config.routes);
+            new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, json).addTo(config.routes);
             new Errors(pages, json).addTo(config.routes);
         });

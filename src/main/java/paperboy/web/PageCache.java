@@ -1,0 +1,78 @@
+package paperboy.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Remembers the responses of pages and API lists that are computed from the store alone, keyed by
+ * the request and valid for one store change number: any write to the store (on any node) bumps
+ * the number, so an entry can never outlive the data it was made from. A hit costs one primary-key
+ * read of the change counter instead of the queries and rendering behind the page. Entries also
+ * lapse after five minutes, so a list ranked by age (trending) is recomputed even when nothing is
+ * written.
+ */
+public final class PageCache {
+    private static final long LIFETIME_MILLIS = 5 * 60 * 1000;
+
+    private final LongSupplier changeNo;
+    private final Map<String, Cached> entries;
+
+    public PageCache(LongSupplier changeNo, int capacity) {
+        this.changeNo = changeNo;
+        this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    private record Cached(long changeNo, long madeAt, String contentType, byte[] body, Map<String, String> headers) {}
+
+    /** Wraps a handler whose answer depends only on the request and the store. */
+    public Handler of(Handler handler) {
+        return ctx -> {
+            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
+            long now = changeNo.getAsLong();
+            Cached hit = lookup(key, now);
+            if (hit != null) {
+                hit.headers().forEach(ctx::header);
+                ctx.contentType(hit.contentType()).result(hit.body());
+                return;
+            }
+            handler.handle(ctx);
+            if (ctx.status().getCode() == 200 && ctx.resultInputStream() != null) {
+                byte[] body = read(ctx.resultInputStream());
+                Map<String, String> headers = ctx.res().getHeader("Link") == null
+                        ? Map.of() : Map.of("Link", ctx.res().getHeader("Link"));
+                store(key, new Cached(now, System.currentTimeMillis(), ctx.res().getContentType(), body, headers));
+                ctx.result(body);
+            }
+        };
+    }
+
+    private synchronized Cached lookup(String key, long now) {
+        Cached entry = entries.get(key);
+        boolean fresh = entry != null && entry.changeNo() == now
+                && System.currentTimeMillis() - entry.madeAt() < LIFETIME_MILLIS;
+        return fresh ? entry : null;
+    }
+
+    private synchronized void store(String key, Cached entry) {
+        entries.put(key, entry);
+    }
+
+    private static byte[] read(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot buffer a response", e);
+        }
+    }
+}

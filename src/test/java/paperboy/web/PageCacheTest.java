@@ -1,0 +1,37 @@
+package paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.FixtureServer;
+import paperboy.paper.PaperBuilder;
+import paperboy.paper.PaperUpdate;
+
+/** Cached pages and API lists must show a write as soon as it is committed. */
+class PageCacheTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void aWriteToTheStoreIsVisibleOnTheNextRequestOfACachedPage() throws Exception {
+        try (FixtureServer server = FixtureServer.start(data)) {
+            String day = "/papers/date/2026-08-21";
+            String api = "/api/daily_papers?date=2026-08-21&limit=100";
+            assertThat(server.get(day).body()).doesNotContain("A freshly featured paper");
+            int before = FixtureServer.json(server.get(api)).size();
+            assertThat(server.get(day).body()).doesNotContain("A freshly featured paper"); // now from the cache
+
+            var paper = PaperBuilder.paper("2608.99999").title("A freshly featured paper").upvotes(7).build();
+            server.app().papers().upsert(List.of(new PaperUpdate(paper, LocalDate.of(2026, 8, 21),
+                    Instant.parse("2026-08-21T09:00:00Z"))), "test");
+
+            assertThat(server.get(day).body()).contains("A freshly featured paper");
+            assertThat(FixtureServer.json(server.get(api)).size()).isEqualTo(before + 1);
+        }
+    }
+}
