@@ -128,9 +128,9 @@ public final class Embedder implements AutoCloseable {
     }
 
     /**
-     * Cuts a text into passages of at most {@code size} wordpieces, each starting {@code size -
-     * overlap} wordpieces after the previous one and never inside a word; for long texts that
-     * should be embedded window by window.
+     * Cuts a text into passages of at most {@code size} wordpieces that overlap by about {@code
+     * overlap} and neither start nor end inside a word; for long texts that should be embedded
+     * window by window.
      */
     public List<String> windows(String text, int size, int overlap) {
         if (size < 1 || overlap < 0 || overlap >= size) {
@@ -143,14 +143,18 @@ public final class Embedder implements AutoCloseable {
         int start = 0;
         while (start < tokens.length) {
             int end = Math.min(tokens.length, start + size);
+            while (end < tokens.length && end > start + 1 && tokens[end].startsWith("##")) {
+                end--; // end before the word that would be split, unless the word alone is too long
+            }
             passages.add(text.substring(spans[start].getStart(), spans[end - 1].getEnd()));
             if (end == tokens.length) {
                 break;
             }
-            start += size - overlap;
-            while (start < tokens.length && tokens[start].startsWith("##")) {
-                start++;
+            int next = Math.max(start + 1, end - overlap);
+            while (next < end && tokens[next].startsWith("##")) {
+                next++;
             }
+            start = next;
         }
         return passages.isEmpty() ? List.of(text) : passages;
     }
