@@ -8,6 +8,10 @@ final class Machine {
     private Machine() {
     }
 
+    static String load() {
+        return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     static String describe() {
         String cpu = "unknown CPU";
         try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
