@@ -1,0 +1,43 @@
+package paperboy.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link Retriever} over every judged query of a split and averages nDCG@10, Recall@100
+ * and MRR@10 over those queries; a query with no results counts as zero (pytrec_eval would drop
+ * it, which flatters a retriever that returns nothing).
+ */
+public record Evaluation(List<BeirDataset.Query> queries, Map<String, Map<String, Integer>> qrels) {
+
+    /** The averaged measures of one run, and how many queries they average. */
+    public record Scores(double ndcg10, double recall100, double mrr10, int queries) {
+    }
+
+    public static final int DEPTH = 100;
+
+    public Evaluation {
+        queries = List.copyOf(queries);
+        qrels = Map.copyOf(qrels);
+    }
+
+    /** The judged queries of {@code split} in {@code dataset}. */
+    public static Evaluation of(BeirDataset dataset, String split) {
+        return new Evaluation(dataset.queries(split), dataset.qrels(split));
+    }
+
+    public Scores run(Retriever retriever) {
+        double ndcg = 0;
+        double recall = 0;
+        double mrr = 0;
+        for (BeirDataset.Query query : queries) {
+            Map<String, Integer> judged = qrels.get(query.id());
+            List<String> ranking = retriever.retrieve(query.text(), DEPTH);
+            ndcg += Metrics.ndcg(ranking, judged, 10);
+            recall += Metrics.recall(ranking, judged, DEPTH);
+            mrr += Metrics.reciprocalRank(ranking, judged, 10);
+        }
+        int n = queries.size();
+        return n == 0 ? new Scores(0, 0, 0, 0) : new Scores(ndcg / n, recall / n, mrr / n, n);
+    }
+}

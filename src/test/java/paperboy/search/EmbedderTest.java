@@ -1,0 +1,76 @@
+package paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmbedderTest {
+
+    /** The real model, loaded once for this JVM the first time a test asks for it. */
+    private static final class Model {
+        static final Embedder INSTANCE = new Embedder();
+    }
+
+    private final Embedder embedder = Model.INSTANCE;
+
+    private static double norm(float[] v) {
+        return Math.sqrt(Vectors.dot(v, v));
+    }
+
+    @Test
+    void vectorsHaveTheModelsDimensionAndUnitLength() {
+        float[] v = embedder.embed("Graph neural networks for molecule property prediction");
+        assertThat(embedder.dimensions()).isEqualTo(384);
+        assertThat(v).hasSize(384);
+        assertThat(norm(v)).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void relatedTextsAreCloserThanUnrelatedOnes() {
+        List<float[]> v = embedder.embedAll(List.of(
+                "Transformers for machine translation between languages",
+                "Neural sequence-to-sequence models translate English to German",
+                "Soil erosion on farmland after heavy rainfall"));
+        assertThat(Vectors.dot(v.get(0), v.get(1))).isGreaterThan(Vectors.dot(v.get(0), v.get(2)) + 0.2f);
+    }
+
+    @Test
+    void embedAllKeepsInputOrderWhenItSortsByLength() {
+        String longer = "Protein structure prediction with deep learning reaches experimental accuracy on many targets";
+        String shorter = "Black holes";
+        List<float[]> batch = embedder.embedAll(List.of(longer, shorter, longer));
+        // Batches are quantised together, so a vector may move slightly with its batchmates; it stays
+        // far closer to its own text's vector than to the other text's.
+        assertThat(Vectors.dot(batch.get(0), embedder.embed(longer))).isGreaterThan(0.98f);
+        assertThat(Vectors.dot(batch.get(1), embedder.embed(shorter))).isGreaterThan(0.98f);
+        assertThat(Vectors.dot(batch.get(0), batch.get(1))).isLessThan(0.5f);
+        assertThat(Vectors.dot(batch.get(0), batch.get(2))).isCloseTo(1.0f, within(1e-5f));
+    }
+
+    @Test
+    void textsBeyondTheWindowAreCut() {
+        String head = "Spiking neural networks on neuromorphic chips. ".repeat(40); // about 360 wordpieces
+        assertThat(embedder.tokenCount(head)).isGreaterThan(embedder.settings().maxTokens());
+        float[] cut = embedder.embed(head);
+        float[] withTail = embedder.embed(head + " Completely different closing words about volcano geology and lava.");
+        assertThat(Vectors.dot(cut, withTail)).isCloseTo(1.0f, within(1e-5f));
+    }
+
+    @Test
+    void windowsCoverTheTextWithOverlapAndNeverSplitAWord() {
+        String text = "alpha beta gamma delta epsilon zeta eta theta iota kappa";
+        List<String> windows = embedder.windows(text, 4, 1);
+        assertThat(windows.getFirst()).startsWith("alpha");
+        assertThat(windows.getLast()).endsWith("kappa");
+        assertThat(windows).allSatisfy(w -> assertThat(embedder.tokenCount(w)).isLessThanOrEqualTo(4));
+        assertThat(windows).allSatisfy(w -> assertThat(text).contains(w));
+        assertThat(windows).noneSatisfy(w -> assertThat(w).startsWith("#"));
+    }
+
+    @Test
+    void emptyTextStillEmbeds() {
+        assertThat(embedder.embed("")).hasSize(384);
+    }
+}
