@@ -219,8 +219,12 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (follower != null) {
-            follower.shutdownNow();
+        // Let a catch-up in progress finish rather than interrupt it: an interrupt closes Lucene's
+        // file channels under the writer. Each page it commits is durable, so waiting is safe.
+        try {
+            stopFollowing();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (scheduledHarvest != null) {
             scheduledHarvest.close();
