@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
+            // A write transaction takes the write lock when it begins, not at its first write, so
+            // one that read first cannot fail with SQLITE_BUSY when another committed meanwhile.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
             config.setMaximumPoolSize(10);

@@ -51,6 +51,9 @@ public final class PaperStore {
 
     /** The same as {@link #upsert(List, String)} inside a transaction the caller holds (for checkpoints). */
     public UpsertResult upsert(Handle h, List<PaperUpdate> batch, String source) {
+        // Writers queue on the counter row before reading what they will merge with, so two nodes
+        // upserting the same paper cannot each merge with a stale copy (a lost update).
+        h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
         Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
         Map<ArxivId, Paper> stored = load(h, incoming.keySet());
         Set<String> knownDays = featuredKeys(h, incoming.keySet());
