@@ -12,7 +12,6 @@ import paperboy.feed.Feed;
 import paperboy.feed.Period;
 import paperboy.paper.ArxivId;
 import paperboy.paper.FeaturedPaper;
-import paperboy.paper.InvalidArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 import paperboy.search.PaperIndex;
@@ -93,7 +92,7 @@ public final class ApiRoutes {
     }
 
     private void paper(Context ctx) {
-        Paper paper = papers.find(id(ctx.pathParam("id")))
+        Paper paper = papers.find(ArxivId.parse(ctx.pathParam("id")))
                 .orElseThrow(() -> HttpError.notFound("no paper " + ctx.pathParam("id") + " in this index"));
         ObjectNode body = hf.paper(paper);
         if ("comments".equals(ctx.queryParam("field"))) {
@@ -129,14 +128,6 @@ public final class ApiRoutes {
             ctx.header("Link", "<" + next + ">; rel=\"next\"");
         }
         send(ctx, body);
-    }
-
-    static ArxivId id(String raw) {
-        try {
-            return ArxivId.parse(raw);
-        } catch (InvalidArxivId e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
     }
 
     private static String encode(PaperStore.IndexCursor cursor) {

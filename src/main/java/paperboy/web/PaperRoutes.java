@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import paperboy.feed.Period;
 import paperboy.paper.ArxivId;
-import paperboy.paper.InvalidArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 import paperboy.web.pages.Link;
@@ -36,12 +35,7 @@ final class PaperRoutes {
 
     private void show(Context ctx) {
         String raw = ctx.pathParam("id");
-        ArxivId id;
-        try {
-            id = ArxivId.parse(raw);
-        } catch (InvalidArxivId e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
+        ArxivId id = ArxivId.parse(raw); // a malformed id is a 400 through Errors
         if (!id.value().equals(raw)) {
             ctx.redirect("/papers/" + id.value(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             return;
