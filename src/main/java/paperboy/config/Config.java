@@ -19,7 +19,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
 
     public Config {
         if (port < 0 || port > 65535) {
-            throw new ConfigException("PAPERBOY_PORT", Integer.toString(port), "a port from 0 to 65535");
+            throw new ConfigException("port (--port or PAPERBOY_PORT)", Integer.toString(port), "a port from 0 to 65535");
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
