@@ -12,8 +12,11 @@ import java.nio.file.Path;
  * @param dbUrl      JDBC URL of the store; {@code null} means the SQLite file in {@code dataDir}
  * @param loadSample whether an empty store is filled with the bundled sample on start
  * @param arxiv      harvesting and fetching from arXiv
+ * @param embeddings whether papers are embedded for semantic search ({@code PAPERBOY_EMBEDDINGS},
+ *                   on unless set to {@code off}); the shorter constructors, for tests and tools,
+ *                   leave it off so that they do not load the model
  */
-public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv) {
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, boolean embeddings) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -25,9 +28,14 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
     }
 
-    /** A config with arXiv's defaults (no contact, no scheduled harvest). */
+    /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
         this(port, dataDir, dbUrl, loadSample, ArxivSettings.defaults());
+    }
+
+    /** A config with embeddings off. */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, false);
     }
 
     /** The JDBC URL to open: the configured one, or the SQLite file in the data folder. */
@@ -40,18 +48,22 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, embeddings);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv);
+        return new Config(port, dataDir, dbUrl, false, arxiv, embeddings);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, embeddings);
+    }
+
+    public Config withEmbeddings(boolean on) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, on);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, embeddings);
     }
 }

@@ -39,7 +39,8 @@ public final class ConfigLoader {
                 Path.of(values.getOrDefault("PAPERBOY_DATA", "data")),
                 dbUrl(),
                 bool("PAPERBOY_SAMPLE", true),
-                arxiv());
+                arxiv(),
+                bool("PAPERBOY_EMBEDDINGS", true));
     }
 
     private ArxivSettings arxiv() {

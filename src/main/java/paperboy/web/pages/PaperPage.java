@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The whole record of one paper ({@code /papers/{id}}). Optional values are null when unknown;
- * lists are empty. Dates are already formatted for display.
+ * lists are empty. Dates are already formatted for display. {@code related} holds the papers
+ * nearest in meaning (empty without vectors).
  */
 public record PaperPage(
         String id,
@@ -27,4 +28,5 @@ public record PaperPage(
         String aiSummary,
         List<String> aiKeywords,
         int upvotes,
-        String bibtex) {}
+        String bibtex,
+        List<PaperCard> related) {}
