@@ -57,6 +57,7 @@ public final class App implements AutoCloseable {
     private final FeaturedStore featured;
     private final PaperIndex index;
     private final Semantic semantic; // null when embeddings are off
+    private final boolean ownsEmbedder;
     private final EmbeddingWorker embeddingWorker; // null when embeddings are off
     private final Feed feed;
     private final FeatureRule featureRule;
@@ -66,12 +67,25 @@ public final class App implements AutoCloseable {
     private DailyJob scheduledHarvest;
 
     public App(Config config) {
+        this(config, config.embeddings() ? new Embedder() : null, true);
+    }
+
+    /**
+     * With an embedder made elsewhere (tests share one per JVM), used when the config turns
+     * embeddings on and left open on close.
+     */
+    public App(Config config, Embedder embedder) {
+        this(config, config.embeddings() ? embedder : null, false);
+    }
+
+    private App(Config config, Embedder embedder, boolean ownsEmbedder) {
         this.config = config;
+        this.ownsEmbedder = ownsEmbedder;
         this.database = Database.open(config.storeUrl());
         try {
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
-            this.semantic = config.embeddings() ? new Semantic(new Embedder(), database.jdbi()) : null;
+            this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi());
             this.index = new PaperIndex(config.indexDir(), semantic);
             this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());
@@ -283,7 +297,7 @@ public final class App implements AutoCloseable {
         try {
             index.close();
         } finally {
-            if (semantic != null) {
+            if (semantic != null && ownsEmbedder) {
                 semantic.embedder().close();
             }
             database.close();
