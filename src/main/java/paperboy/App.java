@@ -34,6 +34,7 @@ import paperboy.ingest.Importer;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.Embedder;
+import paperboy.search.Fusion;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
 import paperboy.search.Semantic;
@@ -85,7 +86,8 @@ public final class App implements AutoCloseable {
         try {
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
-            this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi());
+            this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi(),
+                    Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()));
             this.index = new PaperIndex(config.indexDir(), semantic);
             this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import paperboy.App;
 import paperboy.config.Config;
+import paperboy.config.SearchSettings;
 import paperboy.eval.BeirCorpus;
 import paperboy.eval.BeirDataset;
 import paperboy.eval.EvalReport;
@@ -39,6 +40,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "end the output with one line of JSON")
     boolean json;
 
+    @Option(names = "--fusion", defaultValue = SearchSettings.DEFAULT_FUSION, paramLabel = "FUSION",
+            description = "hybrid fusion: rrf, rrf:K or weighted:W[:minmax|zscore] (default: ${DEFAULT-VALUE})")
+    String fusion;
+
+    @Option(names = "--vectors", defaultValue = SearchSettings.DEFAULT_VECTOR_FORMAT, paramLabel = "FORMAT",
+            description = "how the index keeps vectors: float32 or int8 (default: ${DEFAULT-VALUE})")
+    String vectors;
+
     @Option(names = "--work", paramLabel = "DIR",
             description = "keep the data folder here and reuse it next time (vectors are not embedded again); default: a temporary folder, deleted")
     Path work;
@@ -50,7 +59,7 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.of(dataset, split);
         Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("paperboy-eval");
         boolean semantic = modes.stream().anyMatch(m -> m != SearchRequest.Mode.KEYWORD);
-        Config config = new Config(0, folder, null, false).withEmbeddings(semantic);
+        Config config = new Config(0, folder, null, false).withSearch(new SearchSettings(semantic, vectors, fusion));
         try (App app = new App(config)) {
             BeirCorpus corpus = load(dataset, app);
             Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
@@ -75,7 +84,7 @@ public final class EvalCommand implements Callable<Integer> {
     private static BeirCorpus load(BeirDataset dataset, App app) {
         long started = System.nanoTime();
         BeirCorpus corpus = BeirCorpus.load(dataset, app.papers());
-        app.index().catchUp(app.papers());
+        app.index().rebuild(app.papers()); // a reused folder may hold another vector format
         System.err.printf("loaded and indexed %d documents in %.1f s%n", corpus.size(), seconds(started));
         if (app.embeddingWorker() != null) {
             started = System.nanoTime();

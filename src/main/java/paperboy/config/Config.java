@@ -12,11 +12,10 @@ import java.nio.file.Path;
  * @param dbUrl      JDBC URL of the store; {@code null} means the SQLite file in {@code dataDir}
  * @param loadSample whether an empty store is filled with the bundled sample on start
  * @param arxiv      harvesting and fetching from arXiv
- * @param embeddings whether papers are embedded for semantic search ({@code PAPERBOY_EMBEDDINGS},
- *                   on unless set to {@code off}); the shorter constructors, for tests and tools,
- *                   leave it off so that they do not load the model
+ * @param search     embeddings, vector format and fusion; the shorter constructors, for tests and
+ *                   tools, turn embeddings off so that they do not load the model
  */
-public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, boolean embeddings) {
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -26,6 +25,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
+        search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -35,7 +35,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
 
     /** A config with embeddings off. */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv) {
-        this(port, dataDir, dbUrl, loadSample, arxiv, false);
+        this(port, dataDir, dbUrl, loadSample, arxiv, SearchSettings.KEYWORDS_ONLY);
     }
 
     /** The JDBC URL to open: the configured one, or the SQLite file in the data folder. */
@@ -48,22 +48,30 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, embeddings);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, embeddings);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, embeddings);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search);
     }
 
     public Config withEmbeddings(boolean on) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, on);
+        return withSearch(search.withEmbeddings(on));
+    }
+
+    public Config withSearch(SearchSettings newSearch) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch);
+    }
+
+    public boolean embeddings() {
+        return search.embeddings();
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, embeddings);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search);
     }
 }

@@ -40,7 +40,8 @@ public final class ConfigLoader {
                 dbUrl(),
                 bool("PAPERBOY_SAMPLE", true),
                 arxiv(),
-                bool("PAPERBOY_EMBEDDINGS", true));
+                new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
+                        values.get("PAPERBOY_FUSION")));
     }
 
     private ArxivSettings arxiv() {
