@@ -62,7 +62,7 @@ public final class BeirCorpus {
     }
 
     /** The n-th made-up id (from 0): 99,999 a month from January 2015, when arXiv ids got five digits. */
-    static ArxivId idFor(int n) {
+    public static ArxivId idFor(int n) {
         int month = n / PER_MONTH;
         int year = 15 + month / 12;
         if (year > 99) {
