@@ -92,6 +92,8 @@ public final class Embedder implements AutoCloseable {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(settings.threads());
                 options.setInterOpNumThreads(1);
+                // Idle ONNX threads busy-wait by default, taking CPU from requests and Lucene.
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 OrtSession session = environment.createSession(model.readAllBytes(), options);
                 return new Model(environment, session, tokenizer, session.getInputNames().contains("token_type_ids"));
