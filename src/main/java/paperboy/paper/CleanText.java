@@ -48,24 +48,42 @@ public final class CleanText {
         if (s == null) {
             return null;
         }
-        // A hand loop rather than a regex: this runs on every title and abstract of a bulk import.
+        if (isOneLine(s)) {
+            return s;
+        }
+        // A hand loop rather than a regex: this runs on every title and abstract of a bulk import
+        // and of a harvest. Words are copied a run at a time.
         StringBuilder out = new StringBuilder(s.length());
-        boolean pendingSpace = false;
-        boolean changed = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (isSpace(c)) {
-                pendingSpace = out.length() > 0;
-                changed |= c != ' ' || i == 0 || isSpace(s.charAt(i - 1)) || i == s.length() - 1;
-            } else {
-                if (pendingSpace) {
+        int length = s.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && isSpace(s.charAt(i))) {
+                i++;
+            }
+            int word = i;
+            while (i < length && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i > word) {
+                if (!out.isEmpty()) {
                     out.append(' ');
-                    pendingSpace = false;
                 }
-                out.append(c);
+                out.append(s, word, i);
             }
         }
-        return changed ? out.toString() : s;
+        return out.toString();
+    }
+
+    /** Already trimmed, with single plain spaces only. */
+    private static boolean isOneLine(String s) {
+        int last = s.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || i == 0 || i == last || s.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSpace(char c) {
