@@ -52,26 +52,28 @@ public final class CleanText {
             return s;
         }
         // A hand loop rather than a regex: this runs on every title and abstract of a bulk import
-        // and of a harvest. Words are copied a run at a time.
-        StringBuilder out = new StringBuilder(s.length());
-        int length = s.length();
+        // and of a harvest. Words are copied a run at a time (getChars is a bulk copy; a
+        // StringBuilder appends a String's range char by char).
+        char[] out = new char[s.length()];
+        int length = 0;
         int i = 0;
-        while (i < length) {
-            while (i < length && isSpace(s.charAt(i))) {
+        while (i < s.length()) {
+            while (i < s.length() && isSpace(s.charAt(i))) {
                 i++;
             }
             int word = i;
-            while (i < length && !isSpace(s.charAt(i))) {
+            while (i < s.length() && !isSpace(s.charAt(i))) {
                 i++;
             }
             if (i > word) {
-                if (!out.isEmpty()) {
-                    out.append(' ');
+                if (length > 0) {
+                    out[length++] = ' ';
                 }
-                out.append(s, word, i);
+                s.getChars(word, i, out, length);
+                length += i - word;
             }
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 
     /** Already trimmed, with single plain spaces only. */
@@ -87,8 +89,10 @@ public final class CleanText {
     }
 
     private static boolean isSpace(char c) {
-        return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F')
-                : Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+        if (c < '\u007F') { // ASCII first: most text is, and the Character tables cost more
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     /**

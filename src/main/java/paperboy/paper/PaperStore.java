@@ -1,5 +1,7 @@
 package paperboy.paper;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,9 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PaperStore {
     private static final String UPSERT = "INSERT INTO papers (" + PaperRows.COLUMNS + ", change_no) VALUES ("
-            + ":id, :version, :title, :summary, :authors, :categories, :published_at, :updated_at, :doi, :journal_ref, "
-            + ":comments, :license, :github_repo, :github_stars, :project_page, :ai_summary, :ai_keywords, :upvotes, "
-            + ":num_comments, :change_no) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+            + "?, ".repeat(PaperRows.COLUMN_COUNT) + "?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
             + "title = excluded.title, summary = excluded.summary, authors = excluded.authors, "
             + "categories = excluded.categories, published_at = excluded.published_at, updated_at = excluded.updated_at, "
             + "doi = excluded.doi, journal_ref = excluded.journal_ref, comments = excluded.comments, "
@@ -56,8 +56,8 @@ public final class PaperStore {
         h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
         Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
         Map<ArxivId, Paper> stored = load(h, incoming.keySet());
-        Set<String> knownDays = featuredKeys(h, incoming.keySet());
-        var papers = h.prepareBatch(UPSERT);
+        boolean featuring = batch.stream().anyMatch(u -> u.featuredOn() != null);
+        Set<String> knownDays = featuring ? featuredKeys(h, incoming.keySet()) : new HashSet<>();
         var days = h.prepareBatch(FEATURE);
         Set<ArxivId> newlyFeatured = new HashSet<>();
         for (PaperUpdate update : batch) {
@@ -90,12 +90,24 @@ public final class PaperStore {
         if (!written.isEmpty()) {
             // Only a batch that writes takes a change number: a re-delivery that changes nothing
             // leaves the counter where the index already is.
-            long changeNo = nextChangeNo(h);
-            written.forEach(p -> papers.bindMap(rows.parameters(p)).bind("change_no", changeNo).add());
+            write(h, written, nextChangeNo(h));
         }
-        execute(papers);
-        execute(days);
+        execute(days); // after the papers: featured rows reference them
         return new UpsertResult(inserted, updated, incoming.size() - inserted - updated);
+    }
+
+    private void write(Handle h, List<Paper> written, long changeNo) {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(UPSERT)) {
+            for (Paper p : written) {
+                rows.bind(ps, p);
+                ps.setLong(PaperRows.COLUMN_COUNT + 1, changeNo);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing " + written.size() + " papers to the store failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void execute(org.jdbi.v3.core.statement.PreparedBatch batch) {
