@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class PaperRows implements RowMapper<Paper> {
     static final String COLUMNS = "id, version, title, summary, authors, categories, published_at, updated_at, "
             + "doi, journal_ref, comments, license, github_repo, github_stars, project_page, ai_summary, "
-            + "ai_keywords, upvotes, num_comments";
+            + "ai_keywords, upvotes, num_comments, withdrawn_at";
     static final int COLUMN_COUNT = COLUMNS.split(", ").length;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
@@ -40,7 +40,8 @@ final class PaperRows implements RowMapper<Paper> {
                         rs.getString("comments"), rs.getString("license")),
                 new Paper.Links(rs.getString("github_repo"), integer(rs, "github_stars"), rs.getString("project_page")),
                 new Paper.Community(rs.getInt("upvotes"), rs.getInt("num_comments"),
-                        rs.getString("ai_summary"), strings(rs.getString("ai_keywords"))));
+                        rs.getString("ai_summary"), strings(rs.getString("ai_keywords"))),
+                instant(rs, "withdrawn_at"));
     }
 
     /**
@@ -73,6 +74,7 @@ final class PaperRows implements RowMapper<Paper> {
         ps.setString(++i, toJson(p.community().aiKeywords()));
         ps.setInt(++i, p.community().upvotes());
         ps.setInt(++i, p.community().numComments());
+        setMillis(ps, ++i, p.withdrawnAt());
         assert i == COLUMN_COUNT;
     }
 

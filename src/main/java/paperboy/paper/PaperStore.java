@@ -2,6 +2,7 @@ package paperboy.paper;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ public final class PaperStore {
             + "doi = excluded.doi, journal_ref = excluded.journal_ref, comments = excluded.comments, "
             + "license = excluded.license, github_repo = excluded.github_repo, github_stars = excluded.github_stars, "
             + "project_page = excluded.project_page, ai_summary = excluded.ai_summary, ai_keywords = excluded.ai_keywords, "
-            + "upvotes = excluded.upvotes, num_comments = excluded.num_comments, change_no = excluded.change_no";
+            + "upvotes = excluded.upvotes, num_comments = excluded.num_comments, withdrawn_at = excluded.withdrawn_at, "
+            + "change_no = excluded.change_no";
     private static final String FEATURE = "INSERT INTO featured (paper_id, day, featured_at, source) "
             + "VALUES (:paper_id, :day, :featured_at, :source) ON CONFLICT (paper_id, day) DO NOTHING";
 
@@ -51,9 +53,7 @@ public final class PaperStore {
 
     /** The same as {@link #upsert(List, String)} inside a transaction the caller holds (for checkpoints). */
     public UpsertResult upsert(Handle h, List<PaperUpdate> batch, String source) {
-        // Writers queue on the counter row before reading what they will merge with, so two nodes
-        // upserting the same paper cannot each merge with a stale copy (a lost update).
-        h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
+        queueForWrite(h);
         Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
         Map<ArxivId, Paper> stored = load(h, incoming.keySet());
         boolean featuring = batch.stream().anyMatch(u -> u.featuredOn() != null);
@@ -137,6 +137,14 @@ public final class PaperStore {
         return byId;
     }
 
+    /**
+     * Writers queue on the counter row before reading what they will merge with or change, so two
+     * nodes writing the same paper cannot each start from a stale copy (a lost update).
+     */
+    private static void queueForWrite(Handle h) {
+        h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
+    }
+
     private static long nextChangeNo(Handle h) {
         // The row lock taken by this UPDATE serialises writers until commit, so change numbers
         // become visible in increasing order and a reader following them never skips one.
@@ -169,16 +177,32 @@ public final class PaperStore {
     }
 
     /**
-     * Notes that arXiv reports these papers as deleted (OAI-PMH status="deleted"); the papers stay,
-     * since lists and links point at them. Unknown ids are ignored.
+     * Notes that arXiv reports these papers as deleted (OAI-PMH status="deleted") as of {@code when};
+     * the papers stay, since lists and links point at them, and show as withdrawn. Unknown ids and
+     * papers already withdrawn are left as they are. Changed rows take a change number, like any
+     * write, so cached pages and the index see them.
      */
-    public void markWithdrawn(Handle h, Collection<ArxivId> ids, java.time.Instant when) {
+    public void markWithdrawn(Collection<ArxivId> ids, Instant when) {
+        jdbi.useTransaction(h -> markWithdrawn(h, ids, when));
+    }
+
+    /** The same as {@link #markWithdrawn(Collection, Instant)} inside a transaction the caller holds. */
+    public void markWithdrawn(Handle h, Collection<ArxivId> ids, Instant when) {
         if (ids.isEmpty()) {
             return;
         }
-        h.createUpdate("UPDATE papers SET withdrawn_at = :when WHERE id IN (<ids>) AND withdrawn_at IS NULL")
-                .bind("when", when.toEpochMilli())
+        queueForWrite(h);
+        List<String> live = h.createQuery("SELECT id FROM papers WHERE id IN (<ids>) AND withdrawn_at IS NULL")
                 .bindList("ids", ids.stream().map(ArxivId::value).toList())
+                .mapTo(String.class)
+                .list();
+        if (live.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE papers SET withdrawn_at = :when, change_no = :change_no WHERE id IN (<ids>)")
+                .bind("when", when.toEpochMilli())
+                .bind("change_no", nextChangeNo(h))
+                .bindList("ids", live)
                 .execute();
     }
 

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import paperboy.App;
 import paperboy.config.Config;
 import paperboy.harvest.FakeArxiv.Reply;
-import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 
 /**
@@ -101,7 +100,7 @@ public final class HarvestBench {
         }
 
         @Override
-        public void store(List<Paper> papers, List<ArxivId> deleted, HarvestCheckpoint next) {
+        public void store(List<Paper> papers, List<OaiRecord.Deleted> deleted, HarvestCheckpoint next) {
             long started = System.nanoTime();
             sink.store(papers, deleted, next);
             seconds += (System.nanoTime() - started) / 1e9;

@@ -51,19 +51,25 @@ class HarvestLogTest {
     }
 
     @StoreTest
-    void aDeletedRecordMarksThePaperWithdrawn(Database db) {
+    void aDeletedRecordMarksThePaperWithdrawnAsOfItsDatestampAndKeepsIt(Database db) {
         var papers = new PaperStore(db.jdbi());
         var log = log(db);
         log.store(List.of(PAPER), List.of(), AFTER_PAGE);
+        long changeNo = papers.lastChangeNo();
 
-        log.store(List.of(), List.of(PAPER.id(), new ArxivId("0704.0001")), AFTER_PAGE.afterPage(
-                ResumptionToken.COMPLETE, null));
+        log.store(List.of(), List.of(new OaiRecord.Deleted(PAPER.id(), LocalDate.of(2015, 2, 3)),
+                new OaiRecord.Deleted(new ArxivId("0704.0001"), LocalDate.of(2015, 2, 3))),
+                AFTER_PAGE.afterPage(ResumptionToken.COMPLETE, null));
 
-        Long withdrawn = db.jdbi().withHandle(h -> h.createQuery("SELECT withdrawn_at FROM papers WHERE id = :id")
-                .bind("id", PAPER.id().value()).mapTo(Long.class).one());
-        assertThat(withdrawn).isEqualTo(new FakeTime().instant().toEpochMilli());
+        Paper withdrawn = papers.find(PAPER.id()).orElseThrow();
+        assertThat(withdrawn.withdrawnAt()).isEqualTo(Instant.parse("2015-02-03T00:00:00Z"));
         assertThat(papers.count()).isEqualTo(1);
+        assertThat(papers.lastChangeNo()).isGreaterThan(changeNo); // cached pages and the index see it
         assertThat(log.last("cs")).get().satisfies(c -> assertThat(c.complete()).isTrue());
+
+        log.store(List.of(PAPER), List.of(new OaiRecord.Deleted(PAPER.id(), LocalDate.of(2015, 3, 1))), AFTER_PAGE);
+
+        assertThat(papers.find(PAPER.id())).contains(withdrawn); // a later record or report changes nothing
     }
 
     @StoreTest

@@ -172,4 +172,31 @@ class HarvestStoreTest {
         assertThat(Set.copyOf(arxiv.requests().stream().map(r -> r.params().get("from")).toList()))
                 .containsExactly("2015-01-01");
     }
+
+    @StoreTest
+    void aDeletedRecordShowsItsPaperWithdrawnOnItsPageAndInTheApiAtOnce(StoreUrl store) throws IOException {
+        String deleted = """
+                <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>
+                <record><header status="deleted"><identifier>oai:arXiv.org:1412.8544</identifier>
+                <datestamp>2015-02-03</datestamp><setSpec>cs</setSpec></header></record>
+                </ListRecords></OAI-PMH>""";
+        arxiv.then(Reply.resource(Fixtures.OAI_LAST_PAGE), new Reply(200, Map.of("Content-Type", "text/xml"),
+                deleted.getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ZERO, false));
+
+        try (App app = new App(config(store))) {
+            app.harvester().harvest(null, LocalDate.parse("2015-01-01"), UNTIL);
+            io.javalin.testtools.JavalinTest.test(app.web(), (server, client) -> {
+                assertThat(client.get("/papers/1412.8544").body().string()).doesNotContain("Withdrawn on");
+
+                HarvestSummary summary = app.harvester().harvest(null, LocalDate.parse("2015-02-01"), null);
+
+                assertThat(summary.deleted()).isEqualTo(1);
+                assertThat(client.get("/papers/1412.8544").body().string())
+                        .contains("<strong>Withdrawn on 3 February 2015.</strong>", "A Kochen-Specker system");
+                assertThat(client.get("/api/papers/1412.8544").body().string())
+                        .contains("\"withdrawnAt\":\"2015-02-03T00:00:00.000Z\"");
+                assertThat(client.get("/api/papers/hep-th/9504118").body().string()).doesNotContain("withdrawnAt");
+            });
+        }
+    }
 }

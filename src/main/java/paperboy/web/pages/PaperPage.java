@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The whole record of one paper ({@code /papers/{id}}). Optional values are null when unknown;
- * lists are empty. Dates are already formatted for display.
+ * lists are empty. Dates are already formatted for display; {@code withdrawn} is the day arXiv
+ * withdrew the paper, null while it is live.
  */
 public record PaperPage(
         String id,
@@ -15,6 +16,7 @@ public record PaperPage(
         String pdfUrl,
         String published,
         String updated,
+        String withdrawn,
         List<Link> featuredOn,
         List<String> categories,
         String doi,
