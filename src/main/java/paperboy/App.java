@@ -33,7 +33,11 @@ import paperboy.ingest.ImportReport;
 import paperboy.ingest.Importer;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
+import paperboy.search.Embedder;
+import paperboy.search.Fusion;
+import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
+import paperboy.search.Semantic;
 import paperboy.web.Pages;
 import paperboy.web.WebApp;
 
@@ -53,19 +57,39 @@ public final class App implements AutoCloseable {
     private final PaperStore papers;
     private final FeaturedStore featured;
     private final PaperIndex index;
+    private final Semantic semantic; // null when embeddings are off
+    private final boolean ownsEmbedder;
+    private final EmbeddingWorker embeddingWorker; // null when embeddings are off
     private final Feed feed;
     private final FeatureRule featureRule;
     private ScheduledExecutorService follower;
+    private ScheduledExecutorService embedding;
     private ArxivHttp arxivHttp; // made on first use: it needs the operator's contact
     private DailyJob scheduledHarvest;
 
     public App(Config config) {
+        this(config, config.embeddings() ? new Embedder() : null, true);
+    }
+
+    /**
+     * With an embedder made elsewhere (tests share one per JVM), used when the config turns
+     * embeddings on and left open on close.
+     */
+    public App(Config config, Embedder embedder) {
+        this(config, config.embeddings() ? embedder : null, false);
+    }
+
+    private App(Config config, Embedder embedder, boolean ownsEmbedder) {
         this.config = config;
+        this.ownsEmbedder = ownsEmbedder;
         this.database = Database.open(config.storeUrl());
         try {
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
-            this.index = new PaperIndex(config.indexDir());
+            this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi(),
+                    Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()));
+            this.index = new PaperIndex(config.indexDir(), semantic);
+            this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
         } catch (RuntimeException e) {
@@ -135,7 +159,7 @@ public final class App implements AutoCloseable {
         Pages pages = templates == null || templates.isBlank()
                 ? Pages.precompiled()
                 : Pages.hotReloading(Path.of(templates));
-        return new WebApp(database, papers, featured, index, feed, pages).create();
+        return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages).create();
     }
 
     /**
@@ -197,8 +221,46 @@ public final class App implements AutoCloseable {
         follower.scheduleWithFixedDelay(this::catchUpQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * While serving: embeds papers that lack vectors on a background thread of low priority,
+     * checking for new ones every {@code every}. Nothing happens when embeddings are off.
+     */
+    public void embedInBackground(java.time.Duration every) {
+        if (embeddingWorker != null) {
+            embedding = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "embedder");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+            embedding.scheduleWithFixedDelay(this::embedQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The background embedder, or null when embeddings are off. */
+    public EmbeddingWorker embeddingWorker() {
+        return embeddingWorker;
+    }
+
+    private void embedQuietly() {
+        try {
+            long embedded = embeddingWorker.embedPending();
+            if (embedded > 0) {
+                log.info("embedded {} papers for semantic search", embedded);
+            }
+        } catch (RuntimeException e) {
+            log.warn("embedding failed; retrying", e);
+        }
+    }
+
     /** Stops following and waits for a catch-up in progress to finish. */
     public void stopFollowing() throws InterruptedException {
+        if (embedding != null) {
+            embeddingWorker.stop();
+            embedding.shutdown();
+            embedding.awaitTermination(1, TimeUnit.MINUTES);
+            embedding = null;
+        }
         if (follower != null) {
             follower.shutdown();
             follower.awaitTermination(1, TimeUnit.MINUTES);
@@ -237,6 +299,9 @@ public final class App implements AutoCloseable {
         try {
             index.close();
         } finally {
+            if (semantic != null && ownsEmbedder) {
+                semantic.embedder().close();
+            }
             database.close();
         }
     }

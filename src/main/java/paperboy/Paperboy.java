@@ -1,5 +1,6 @@
 package paperboy;
 
+import paperboy.cli.EvalCommand;
 import paperboy.cli.FetchCommand;
 import paperboy.cli.HarvestCommand;
 import paperboy.cli.ImportCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1.0",
         description = "A self-hostable daily research-paper feed.",
         subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, FetchCommand.class,
-                ReindexCommand.class})
+                ReindexCommand.class, EvalCommand.class})
 public final class Paperboy implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -33,11 +33,26 @@ public final class FixtureServer implements AutoCloseable {
 
     /** Imports the fixture days into a store in {@code dataDir}, then lets {@code before} change the store, then starts. */
     public static FixtureServer start(Path dataDir, StoreSetup before) throws IOException {
-        App app = new App(new Config(0, dataDir, null, false));
+        return start(new App(new Config(0, dataDir, null, false)), before);
+    }
+
+    /**
+     * With embeddings on (the JVM's shared model): the fixtures are embedded before the server
+     * starts, so semantic search, related papers and progress are ready.
+     */
+    public static FixtureServer startWithEmbeddings(Path dataDir) throws IOException {
+        Config config = new Config(0, dataDir, null, false).withEmbeddings(true);
+        return start(new App(config, paperboy.search.TestEmbedder.shared()), app -> {});
+    }
+
+    private static FixtureServer start(App app, StoreSetup before) throws IOException {
         try {
             app.importer(System.err).importPaths(List.of(fixtureDays()));
             before.accept(app);
             app.prepare();
+            if (app.embeddingWorker() != null) {
+                app.embeddingWorker().embedPending();
+            }
             return new FixtureServer(app, app.web().start(0));
         } catch (IOException | RuntimeException e) {
             app.close();

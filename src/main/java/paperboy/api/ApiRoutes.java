@@ -20,6 +20,7 @@ import paperboy.search.SearchResults;
 import paperboy.web.HttpError;
 import paperboy.web.PageCache;
 import paperboy.web.Params;
+import paperboy.web.SearchParams;
 
 /** The JSON read API, compatible with the Hugging Face paper API (see {@code docs/HF-API.md}). */
 public final class ApiRoutes {
@@ -43,6 +44,7 @@ public final class ApiRoutes {
         routes.get("/api/daily_papers", cache.of(this::dailyPapers));
         routes.get("/api/papers/search", this::search);
         routes.get("/api/papers", cache.of(this::listPapers));
+        routes.get("/api/papers/<id>/related", cache.of(this::related));
         routes.get("/api/papers/<id>", cache.of(this::paper));
     }
 
@@ -110,11 +112,45 @@ public final class ApiRoutes {
             throw HttpError.badRequest("q must be at most " + SearchRequest.MAX_QUERY_LENGTH + " characters");
         }
         int limit = Params.integer(ctx, "limit", 50, 1, SearchRequest.MAX_LIMIT);
-        SearchResults results = index.search(new SearchRequest(q, 0, limit));
-        List<Paper> found = papers.findAll(results.hits().stream().map(SearchResults.Hit::id).toList());
+        int offset = Params.integer(ctx, "offset", 0, 0, 10_000);
+        SearchResults results = index.search(new SearchRequest(q, SearchParams.mode(ctx), SearchParams.filters(ctx),
+                SearchParams.sort(ctx), offset, limit));
+        ctx.header("X-Total-Count", Long.toString(results.total()));
+        ctx.header("X-Search-Mode", results.mode().label());
+        if (results.notice() != null) {
+            ctx.header("X-Search-Notice", ascii(results.notice()));
+        }
+        sendPapers(ctx, results.hits().stream().map(SearchResults.Hit::id).toList(), true);
+    }
+
+    /** The papers nearest in meaning to one paper: {@code /api/papers/{id}/related?limit=5}. */
+    private void related(Context ctx) {
+        ArxivId id = ArxivId.parse(ctx.pathParam("id"));
+        if (papers.find(id).isEmpty()) {
+            throw HttpError.notFound("no paper " + id + " in this index");
+        }
+        int limit = Params.integer(ctx, "limit", 5, 1, 50);
+        sendPapers(ctx, index.related(id, limit), false);
+    }
+
+    /** The papers in the given order, each wrapped as {@code {"paper": ...}} when {@code wrapped} (as HF search does). */
+    private void sendPapers(Context ctx, List<ArxivId> ids, boolean wrapped) {
+        java.util.Map<ArxivId, Paper> found = new java.util.HashMap<>();
+        papers.findAll(ids).forEach(p -> found.put(p.id(), p));
         ArrayNode body = json.createArrayNode();
-        found.forEach(p -> body.addObject().set("paper", hf.paper(p)));
+        for (ArxivId id : ids) {
+            Paper p = found.get(id);
+            if (p != null && wrapped) {
+                body.addObject().set("paper", hf.paper(p));
+            } else if (p != null) {
+                body.add(hf.paper(p));
+            }
+        }
         send(ctx, body);
+    }
+
+    private static String ascii(String text) {
+        return text.replace('“', '"').replace('”', '"').replace('’', '\'').replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     private void listPapers(Context ctx) {

@@ -12,8 +12,10 @@ import java.nio.file.Path;
  * @param dbUrl      JDBC URL of the store; {@code null} means the SQLite file in {@code dataDir}
  * @param loadSample whether an empty store is filled with the bundled sample on start
  * @param arxiv      harvesting and fetching from arXiv
+ * @param search     embeddings, vector format and fusion; the shorter constructors, for tests and
+ *                   tools, turn embeddings off so that they do not load the model
  */
-public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv) {
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -23,11 +25,17 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
+        search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
     }
 
-    /** A config with arXiv's defaults (no contact, no scheduled harvest). */
+    /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample) {
         this(port, dataDir, dbUrl, loadSample, ArxivSettings.defaults());
+    }
+
+    /** A config with embeddings off. */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, SearchSettings.KEYWORDS_ONLY);
     }
 
     /** The JDBC URL to open: the configured one, or the SQLite file in the data folder. */
@@ -40,18 +48,30 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search);
+    }
+
+    public Config withEmbeddings(boolean on) {
+        return withSearch(search.withEmbeddings(on));
+    }
+
+    public Config withSearch(SearchSettings newSearch) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch);
+    }
+
+    public boolean embeddings() {
+        return search.embeddings();
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search);
     }
 }

@@ -39,7 +39,9 @@ public final class ConfigLoader {
                 Path.of(values.getOrDefault("PAPERBOY_DATA", "data")),
                 dbUrl(),
                 bool("PAPERBOY_SAMPLE", true),
-                arxiv());
+                arxiv(),
+                new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
+                        values.get("PAPERBOY_FUSION")));
     }
 
     private ArxivSettings arxiv() {

@@ -1,9 +1,11 @@
 package paperboy.paper;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The papers table and the days papers were featured, in SQLite or PostgreSQL (the SQL here is
@@ -21,6 +24,10 @@ import org.jdbi.v3.core.Jdbi;
  * search index can follow the store by change number and never miss a write.
  */
 public final class PaperStore {
+    /** A paper's row with its change position and first featured day; a WHERE clause follows. */
+    private static final String CHANGES = "SELECT " + PaperRows.COLUMNS + ", change_no, "
+            + "(SELECT MIN(day) FROM featured f WHERE f.paper_id = p.id) AS first_featured FROM papers p ";
+
     private static final String UPSERT = "INSERT INTO papers (" + PaperRows.COLUMNS + ", change_no) VALUES ("
             + "?, ".repeat(PaperRows.COLUMN_COUNT) + "?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
             + "title = excluded.title, summary = excluded.summary, authors = excluded.authors, "
@@ -72,7 +79,7 @@ public final class PaperStore {
         }
         int inserted = 0;
         int updated = 0;
-        List<Paper> written = new java.util.ArrayList<>();
+        List<Paper> written = new ArrayList<>();
         for (PaperUpdate update : incoming.values()) {
             Paper old = stored.get(update.paper().id());
             Paper merged = old == null ? update.paper() : PaperMerge.merge(old, update.paper());
@@ -239,17 +246,34 @@ public final class PaperStore {
      * Batches share a change number, so the position is (change number, id).
      */
     public List<Change> changesSince(Change.Position after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + PaperRows.COLUMNS + ", change_no, "
-                        + "(SELECT MIN(day) FROM featured f WHERE f.paper_id = p.id) AS first_featured "
-                        + "FROM papers p WHERE change_no > :change_no OR (change_no = :change_no AND id > :id) "
+        return jdbi.withHandle(h -> h.createQuery(CHANGES
+                        + "WHERE change_no > :change_no OR (change_no = :change_no AND id > :id) "
                         + "ORDER BY change_no, id LIMIT :limit")
                 .bind("change_no", after.changeNo())
                 .bind("id", after.paperId())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Change(rows.map(rs, ctx),
-                        rs.getString("first_featured") == null ? null : LocalDate.parse(rs.getString("first_featured")),
-                        new Change.Position(rs.getLong("change_no"), rs.getString("id"))))
+                .map(this::change)
                 .list());
+    }
+
+    /** The latest change of each of these papers (those the store has), i.e. their current state. */
+    public List<Change> currentChanges(Collection<ArxivId> ids) {
+        List<String> values = ids.stream().map(ArxivId::value).distinct().toList();
+        List<Change> changes = new ArrayList<>(values.size());
+        for (int from = 0; from < values.size(); from += 500) {
+            List<String> part = values.subList(from, Math.min(values.size(), from + 500));
+            changes.addAll(jdbi.withHandle(h -> h.createQuery(CHANGES + "WHERE id IN (<ids>) ORDER BY change_no, id")
+                    .bindList("ids", part)
+                    .map(this::change)
+                    .list()));
+        }
+        return changes;
+    }
+
+    private Change change(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Change(rows.map(rs, ctx),
+                rs.getString("first_featured") == null ? null : LocalDate.parse(rs.getString("first_featured")),
+                new Change.Position(rs.getLong("change_no"), rs.getString("id")));
     }
 
     /** Papers by arXiv date, newest first, after {@code after} (null for the first page). */

@@ -26,7 +26,8 @@ import java.util.Map;
  * trained on at most 256 wordpieces: here texts are cut at {@link Settings#maxTokens()} and
  * embedded in padded batches, which is what makes throughput on two cores acceptable.
  *
- * <p>Thread-safe; create one per process (loading takes about a second) and close it at exit.
+ * <p>Thread-safe; create one per process and close it at exit. The model loads on first use
+ * (about a second), so a command that never embeds never loads it.
  */
 public final class Embedder implements AutoCloseable {
 
@@ -50,10 +51,11 @@ public final class Embedder implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final OrtEnvironment environment;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
-    private final boolean wantsTokenTypes;
+    private volatile Model model; // loaded on first use: commands that never embed never pay for it
+
+    /** The loaded tokenizer and ONNX session. */
+    private record Model(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
+            boolean wantsTokenTypes) {}
 
     public Embedder() {
         this(Settings.DEFAULT);
@@ -61,6 +63,22 @@ public final class Embedder implements AutoCloseable {
 
     public Embedder(Settings settings) {
         this.settings = settings;
+    }
+
+    private Model model() {
+        Model loaded = model;
+        if (loaded == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = load(settings);
+                }
+                loaded = model;
+            }
+        }
+        return loaded;
+    }
+
+    private static Model load(Settings settings) {
         // DJL reports usage to AWS (an EC2 metadata call) on first load unless told not to; a
         // self-hosted feed must not phone home. Set only when the operator has not decided.
         if (System.getProperty("OPT_OUT_TRACKING") == null) {
@@ -68,16 +86,16 @@ public final class Embedder implements AutoCloseable {
         }
         try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
             // The bundled tokenizer.json pads and truncates to 128; we do both ourselves.
-            this.tokenizer = HuggingFaceTokenizer.newInstance(vocabulary,
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(vocabulary,
                     Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "true"));
-            this.environment = OrtEnvironment.getEnvironment();
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(settings.threads());
                 options.setInterOpNumThreads(1);
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                this.session = environment.createSession(model.readAllBytes(), options);
+                OrtSession session = environment.createSession(model.readAllBytes(), options);
+                return new Model(environment, session, tokenizer, session.getInputNames().contains("token_type_ids"));
             }
-            this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model from the classpath", e);
         } catch (OrtException e) {
@@ -87,6 +105,14 @@ public final class Embedder implements AutoCloseable {
 
     public String modelName() {
         return "all-MiniLM-L6-v2 (quantised)";
+    }
+
+    /**
+     * Names the vectors this embedder makes, for storing them: the model and the window, since a
+     * text cut at another length gives another vector.
+     */
+    public String modelKey() {
+        return "all-minilm-l6-v2-q/" + settings.maxTokens();
     }
 
     public int dimensions() {
@@ -124,7 +150,7 @@ public final class Embedder implements AutoCloseable {
 
     /** Number of wordpieces of a text, without [CLS] and [SEP]. */
     public int tokenCount(String text) {
-        return tokenizer.encode(text, false, false).getIds().length;
+        return model().tokenizer().encode(text, false, false).getIds().length;
     }
 
     /**
@@ -136,7 +162,7 @@ public final class Embedder implements AutoCloseable {
         if (size < 1 || overlap < 0 || overlap >= size) {
             throw new IllegalArgumentException("bad window " + size + "/" + overlap);
         }
-        Encoding encoding = tokenizer.encode(text, false, false);
+        Encoding encoding = model().tokenizer().encode(text, false, false);
         String[] tokens = encoding.getTokens();
         CharSpan[] spans = encoding.getCharTokenSpans();
         List<String> passages = new ArrayList<>();
@@ -160,19 +186,24 @@ public final class Embedder implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        Model loaded = model;
+        if (loaded == null) {
+            return;
+        }
+        model = null;
         try {
-            session.close();
+            loaded.session().close();
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         } finally {
-            tokenizer.close();
+            loaded.tokenizer().close();
         }
     }
 
     /** [CLS] wordpieces [SEP], cut to the window while keeping the final [SEP]. */
     private long[] tokenIds(String text) {
-        long[] ids = tokenizer.encode(text).getIds();
+        long[] ids = model().tokenizer().encode(text).getIds();
         if (ids.length <= settings.maxTokens()) {
             return ids;
         }
@@ -192,13 +223,15 @@ public final class Embedder implements AutoCloseable {
             Arrays.fill(mask, r * width, r * width + ids.length, 1L);
         }
         long[] shape = {rows, width};
+        Model m = model();
+        OrtEnvironment environment = m.environment();
         try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(inputIds), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
                 OnnxTensor typesTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * width]), shape)) {
-            Map<String, OnnxTensor> inputs = wantsTokenTypes
+            Map<String, OnnxTensor> inputs = m.wantsTokenTypes()
                     ? Map.of("input_ids", idsTensor, "attention_mask", maskTensor, "token_type_ids", typesTensor)
                     : Map.of("input_ids", idsTensor, "attention_mask", maskTensor);
-            try (OrtSession.Result result = session.run(inputs)) {
+            try (OrtSession.Result result = m.session().run(inputs)) {
                 float[][][] tokens = (float[][][]) result.get(0).getValue();
                 float[][] pooled = new float[rows][];
                 for (int r = 0; r < rows; r++) {

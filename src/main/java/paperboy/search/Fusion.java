@@ -18,6 +18,30 @@ public sealed interface Fusion {
     List<ScoredId> fuse(List<List<ScoredId>> rankings, int limit);
 
     /**
+     * Reads {@code rrf}, {@code rrf:K}, or {@code weighted:W[:minmax|zscore]} (W the keyword
+     * weight of a hybrid search, min-max by default).
+     */
+    static Fusion parse(String text) {
+        String[] parts = text.strip().toLowerCase(java.util.Locale.ROOT).split(":");
+        try {
+            if (parts[0].equals("rrf") && parts.length <= 2) {
+                return parts.length == 1 ? ReciprocalRank.DEFAULT : new ReciprocalRank(Integer.parseInt(parts[1]));
+            }
+            if (parts[0].equals("weighted") && (parts.length == 2 || parts.length == 3)) {
+                Normalisation normalisation = parts.length == 3 && parts[2].equals("zscore") ? Normalisation.Z_SCORE
+                        : parts.length == 2 || parts[2].equals("minmax") ? Normalisation.MIN_MAX : null;
+                double weight = Double.parseDouble(parts[1]);
+                if (normalisation != null && weight >= 0 && weight <= 1) {
+                    return WeightedScore.hybrid(weight, normalisation);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("fusion must be rrf, rrf:K or weighted:W[:minmax|zscore], not \"" + text + "\"");
+    }
+
+    /**
      * Reciprocal rank fusion (Cormack, Clarke and Büttcher, 2009): a document scores the sum over
      * lists of 1 / (k + rank), ranks counted from 1; the list's own scores are ignored.
      */

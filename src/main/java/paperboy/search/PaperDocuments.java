@@ -11,7 +11,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.IndexOptions;
 import paperboy.paper.Change;
 import paperboy.paper.Paper;
@@ -26,6 +31,16 @@ final class PaperDocuments {
     static final String PUBLISHED = "published";
     static final String FEATURED = "featured";
     static final String UPVOTES = "upvotes";
+    /** Title and abstract as one field: what a query without field names searches (scored best on SciFact). */
+    static final String TEXT = "text";
+    /** The id again, as doc values, to break ranking ties by id. */
+    static final String ID_ORDER = "id_order";
+    static final String VECTOR = "vector";
+    /**
+     * The version of the fields and analyzers above. An index written with another version is
+     * rebuilt from the store when it is opened for writing (see {@link PaperIndex#catchUp}).
+     */
+    static final String FORMAT = "2";
 
     /**
      * Title and abstract are stored (the highlighter reads them back) and indexed with offsets
@@ -35,20 +50,28 @@ final class PaperDocuments {
 
     private PaperDocuments() {}
 
-    /** English stemming for prose; authors keep their spelling (no stemming of names). */
+    /** English stemming for prose; authors keep their spelling (no stemming of names); stop words go in both. */
     static Analyzer analyzer() {
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(AUTHORS, new StandardAnalyzer()));
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
+                AUTHORS, new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
+                CATEGORY, new CategoryAnalyzer()));
     }
 
-    static Document document(Change change) {
+    /** The document of a paper, with its semantic vector when it has one (null otherwise). */
+    static Document document(Change change, float[] vector) {
         Paper p = change.paper();
         Document doc = new Document();
         doc.add(new StringField(ID, p.id().value(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID_ORDER, new BytesRef(p.id().value())));
         doc.add(new Field(TITLE, p.title(), HIGHLIGHTED_TEXT));
         doc.add(new Field(SUMMARY, p.summary(), HIGHLIGHTED_TEXT));
-        doc.add(new Field(AUTHORS, String.join("; ", p.authors()), org.apache.lucene.document.TextField.TYPE_NOT_STORED));
-        for (String category : p.categories()) {
+        doc.add(new Field(TEXT, PaperText.of(p), TextField.TYPE_NOT_STORED));
+        doc.add(new Field(AUTHORS, String.join("; ", p.authors()), TextField.TYPE_NOT_STORED));
+        for (String category : categoryTerms(p.categories())) {
             doc.add(new StringField(CATEGORY, category, Field.Store.NO));
+        }
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
         if (p.publishedAt() != null) {
             doc.add(new LongField(PUBLISHED, p.publishedAt().toEpochMilli(), Field.Store.NO));
@@ -59,6 +82,23 @@ final class PaperDocuments {
         }
         doc.add(new IntField(UPVOTES, p.community().upvotes(), Field.Store.NO));
         return doc;
+    }
+
+    /**
+     * Categories in lower case, each also under its archive ({@code cs.CL} gives {@code cs.cl} and
+     * {@code cs}), so that {@code cat:cs} finds all of computer science.
+     */
+    static java.util.Set<String> categoryTerms(java.util.List<String> categories) {
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+        for (String category : categories) {
+            String c = category.toLowerCase(java.util.Locale.ROOT);
+            terms.add(c);
+            int dot = c.indexOf('.');
+            if (dot > 0) {
+                terms.add(c.substring(0, dot));
+            }
+        }
+        return terms;
     }
 
     private static FieldType highlightedText() {

@@ -13,35 +13,56 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import paperboy.paper.ArxivId;
 import paperboy.paper.Change;
+import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 
 /**
- * The Lucene index of every paper in the store. It is derived state: each commit records the
- * store position (change number and paper id) it has caught up to, so after a crash
- * {@link #catchUp} resumes from the last commit, and {@link #rebuild} can always start over.
- * One {@link IndexWriter}; readers share a {@link SearcherManager} refreshed after each write.
+ * The Lucene index of every paper in the store, with its semantic vector once it has one. It is
+ * derived state: each commit records the store position (change number and paper id) it has
+ * caught up to, so after a crash {@link #catchUp} resumes from the last commit, and
+ * {@link #rebuild} can always start over. Vectors come from the store ({@link PaperVectors}); the
+ * {@link EmbeddingWorker} adds those made after a paper was indexed through {@link #addVectors},
+ * and its own position in the change order is committed here too. One {@link IndexWriter}; every
+ * write reads the papers' current state inside this object's lock, so writes never undo each other.
  */
 public final class PaperIndex implements AutoCloseable {
     private static final String CHANGE_NO = "paperboy.change_no";
     private static final String PAPER_ID = "paperboy.paper_id";
+    private static final String VECTOR_CHANGE_NO = "paperboy.vector_change_no";
+    private static final String VECTOR_PAPER_ID = "paperboy.vector_paper_id";
+    private static final String VECTOR_MODEL = "paperboy.vector_model";
+    private static final String FORMAT = "paperboy.format";
     private static final int PAGE = 2000;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer = PaperDocuments.analyzer();
+    private final Semantic semantic;
     private final PaperSearch search;
 
+    /** An index without vectors: keyword search only. */
     public PaperIndex(Path folder) {
+        this(folder, null);
+    }
+
+    /** @param semantic the model and stored vectors, or null when embeddings are off */
+    public PaperIndex(Path folder, Semantic semantic) {
+        this.semantic = semantic;
         try {
             this.directory = FSDirectory.open(folder);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
+            if (semantic != null) {
+                config.setCodec(IndexCodec.with(semantic.format()));
+            }
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
-            this.search = new PaperSearch(searchers, analyzer);
+            this.search = new PaperSearch(searchers, analyzer, semantic == null ? null : semantic.embedder(),
+                    semantic == null ? Fusion.ReciprocalRank.DEFAULT : semantic.fusion());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + folder, e);
         }
@@ -49,18 +70,18 @@ public final class PaperIndex implements AutoCloseable {
 
     /** Indexes every store change after the last committed position; returns how many papers it indexed. */
     public synchronized long catchUp(PaperStore store) {
+        if (!PaperDocuments.FORMAT.equals(commitData().get(FORMAT)) || modelChanged()) {
+            startOver(); // written by another version, or with another model's vectors
+        }
         Change.Position position = committedPosition();
         long indexed = 0;
         try {
             for (List<Change> page = store.changesSince(position, PAGE); !page.isEmpty();
                     page = store.changesSince(position, PAGE)) {
-                for (Change change : page) {
-                    writer.updateDocument(new Term(PaperDocuments.ID, change.paper().id().value()),
-                            PaperDocuments.document(change));
-                }
+                write(page);
                 position = page.getLast().position();
                 indexed += page.size();
-                commit(position);
+                commit(Map.of(CHANGE_NO, Long.toString(position.changeNo()), PAPER_ID, position.paperId()));
             }
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -69,19 +90,66 @@ public final class PaperIndex implements AutoCloseable {
         return indexed;
     }
 
-    /** Drops the index and builds it again from the whole store. */
+    /**
+     * Rewrites the documents of papers whose vectors were just stored, from the papers' current
+     * state, and records that the embedder has gone through the change order up to {@code upTo}.
+     */
+    public synchronized void addVectors(PaperStore store, List<ArxivId> ids, Change.Position upTo) {
+        try {
+            write(store.currentChanges(ids));
+            commit(Map.of(VECTOR_CHANGE_NO, Long.toString(upTo.changeNo()), VECTOR_PAPER_ID, upTo.paperId(),
+                    VECTOR_MODEL, semantic.model()));
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add vectors to the index", e);
+        }
+    }
+
+    /** Drops the index and builds it again from the whole store, with the vectors stored so far. */
     public synchronized long rebuild(PaperStore store) {
+        startOver();
+        return catchUp(store);
+    }
+
+    private boolean modelChanged() {
+        return semantic != null && vectorModel() != null && !semantic.model().equals(vectorModel());
+    }
+
+    /**
+     * Empties the index and sets it to start from the beginning of the store. The embedder keeps
+     * its position (the vectors it stored go back in with the papers) unless the model changed.
+     */
+    private void startOver() {
         try {
             writer.deleteAll();
-            commit(Change.Position.START);
+            Map<String, String> start = new HashMap<>(Map.of(CHANGE_NO, "0", PAPER_ID, "", FORMAT, PaperDocuments.FORMAT));
+            if (semantic != null && !semantic.model().equals(vectorModel())) {
+                start.putAll(Map.of(VECTOR_CHANGE_NO, "0", VECTOR_PAPER_ID, "", VECTOR_MODEL, semantic.model()));
+            }
+            commit(start);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the search index", e);
         }
-        return catchUp(store);
     }
 
     public SearchResults search(SearchRequest request) {
         return search.search(request);
+    }
+
+    /** Papers like a pasted passage (up to 5,000 characters): nearest by meaning, or by shared words without vectors. */
+    public SearchResults searchLike(String text, SearchFilters filters, int offset, int limit) {
+        return search.like(text, filters, offset, limit);
+    }
+
+    /** The papers nearest in meaning to a paper (itself excluded), or none when it has no vector. */
+    public List<ArxivId> related(ArxivId id, int limit) {
+        float[] vector = semantic == null ? null : semantic.vectors().find(id);
+        return vector == null ? List.of() : search.nearest(vector, id, limit);
+    }
+
+    /** Whether semantic and hybrid search can run: embeddings are on and some paper has a vector. */
+    public boolean hasVectors() {
+        return semantic != null && search.vectorCount() > 0;
     }
 
     /** How many papers the index holds (as of the last refresh). */
@@ -89,22 +157,60 @@ public final class PaperIndex implements AutoCloseable {
         return search.size();
     }
 
+    /** How many indexed papers carry a vector (as of the last refresh). */
+    public int vectorCount() {
+        return search.vectorCount();
+    }
+
     /** The store position the index has caught up to. */
     public Change.Position committedPosition() {
+        return position(CHANGE_NO, PAPER_ID);
+    }
+
+    /** The store position up to which the embedder has put vectors in the index. */
+    public Change.Position vectorPosition() {
+        return position(VECTOR_CHANGE_NO, VECTOR_PAPER_ID);
+    }
+
+    /** The embedding model of the vectors in the index, or null if it has none. */
+    public String vectorModel() {
+        return commitData().get(VECTOR_MODEL);
+    }
+
+    private void write(List<Change> changes) throws IOException {
+        Map<String, PaperVectors.Stored> vectors = semantic == null
+                ? Map.of()
+                : semantic.vectors().find(changes.stream().map(c -> c.paper().id()).toList());
+        for (Change change : changes) {
+            Paper paper = change.paper();
+            PaperVectors.Stored vector = vectors.get(paper.id().value());
+            writer.updateDocument(new Term(PaperDocuments.ID, paper.id().value()),
+                    PaperDocuments.document(change, vector == null ? null : vector.vector()));
+        }
+    }
+
+    private Change.Position position(String changeKey, String idKey) {
+        Map<String, String> data = commitData();
+        if (!data.containsKey(changeKey)) {
+            return Change.Position.START;
+        }
+        return new Change.Position(Long.parseLong(data.get(changeKey)), data.getOrDefault(idKey, ""));
+    }
+
+    private Map<String, String> commitData() {
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
             live.forEach(e -> data.put(e.getKey(), e.getValue()));
         }
-        if (!data.containsKey(CHANGE_NO)) {
-            return Change.Position.START;
-        }
-        return new Change.Position(Long.parseLong(data.get(CHANGE_NO)), data.getOrDefault(PAPER_ID, ""));
+        return data;
     }
 
-    private void commit(Change.Position position) throws IOException {
-        writer.setLiveCommitData(Map.of(CHANGE_NO, Long.toString(position.changeNo()), PAPER_ID, position.paperId())
-                .entrySet());
+    /** Commits, keeping the other positions recorded in the last commit. */
+    private void commit(Map<String, String> changed) throws IOException {
+        Map<String, String> data = commitData();
+        data.putAll(changed);
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }
 

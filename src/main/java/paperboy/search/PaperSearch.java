@@ -1,101 +1,302 @@
 package paperboy.search;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import paperboy.paper.ArxivId;
 
-/** Runs keyword searches against the current index snapshot and highlights the hits. */
+/**
+ * Runs searches against the current index snapshot: keyword (BM25), semantic (nearest vectors,
+ * the query embedded on the fly) or hybrid (both, fused), filtered and ordered as asked, and
+ * highlights the hits. Semantic and hybrid rank a fixed number of candidates ({@link #DEPTH} per
+ * list), so every page of one search comes from the same ranking.
+ */
 final class PaperSearch {
-    private static final String[] HIGHLIGHTED = {PaperDocuments.TITLE, PaperDocuments.SUMMARY};
+    /** Candidates taken from each ranking in semantic and hybrid search. */
+    static final int DEPTH = 100;
+    /** The longest text "more like this" takes. */
+    static final int MAX_LIKE_LENGTH = 5000;
+
+    private static final SortField BY_ID = new SortField(PaperDocuments.ID_ORDER, SortField.Type.STRING);
+    private static final SortField NEWEST = new SortedNumericSortField(PaperDocuments.PUBLISHED, SortField.Type.LONG, true);
 
     private final SearcherManager searchers;
     private final QueryReader reader;
     private final Analyzer analyzer;
+    private final Embedder embedder;
+    private final Fusion fusion;
+    private final Snippets snippets;
 
-    PaperSearch(SearcherManager searchers, Analyzer analyzer) {
+    /** @param embedder embeds queries; null when embeddings are off */
+    PaperSearch(SearcherManager searchers, Analyzer analyzer, Embedder embedder, Fusion fusion) {
         this.searchers = searchers;
         this.analyzer = analyzer;
         this.reader = new QueryReader(analyzer);
+        this.embedder = embedder;
+        this.fusion = fusion;
+        this.snippets = new Snippets(analyzer);
     }
+
+    /** A ranked list of documents and how many match in all. */
+    private record Ranking(List<ScoreDoc> docs, long total) {}
 
     SearchResults search(SearchRequest request) {
         QueryReader.Reading reading = reader.read(request.query());
-        if (reading.query() == null) {
+        SearchFilters filters = request.filters().withCategories(reading.categories());
+        if (reading.query() == null && (reading.categories().isEmpty() || reading.notice() != null)) {
             return SearchResults.empty(reading.notice());
         }
-        IndexSearcher searcher = acquire();
-        try {
-            TopDocs top = searcher.search(reading.query(), request.offset() + request.limit());
-            int total = searcher.count(reading.query());
-            return new SearchResults(total, hits(searcher, reading.query(), top, request.offset()), reading.notice());
-        } catch (IOException e) {
-            throw new UncheckedIOException("search failed for " + request.query(), e);
-        } finally {
-            release(searcher);
+        return withSearcher(searcher -> {
+            if (reading.query() == null) { // only cat: terms: browse the category, newest first
+                SearchRequest.Sort sort = request.sort() == SearchRequest.Sort.RELEVANCE ? SearchRequest.Sort.DATE : request.sort();
+                Ranking all = keyword(searcher, new MatchAllDocsQuery(), SearchFilterQuery.of(filters, null), sort,
+                        request.offset() + request.limit());
+                return results(searcher, all, null, request, null, SearchRequest.Mode.KEYWORD);
+            }
+            ModeChoice choice = chooseMode(request.mode(), reading, searcher);
+            Ranking ranking = switch (choice.mode()) {
+                case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
+                        request.offset() + request.limit());
+                case SEMANTIC -> sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
+                        SearchFilterQuery.of(filters, reading.restriction())), request.sort());
+                case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
+            };
+            String notice = reading.notice() != null ? reading.notice() : choice.notice();
+            return results(searcher, ranking, reading.query(), request, notice, choice.mode());
+        });
+    }
+
+    /** Papers nearest to a passage of text; keyword "more like this" when embeddings are off. */
+    SearchResults like(String text, SearchFilters filters, int offset, int limit) {
+        String passage = text == null ? "" : text.strip();
+        if (passage.isEmpty()) {
+            return SearchResults.empty("Paste an abstract or a paragraph to find papers like it.");
         }
+        if (passage.length() > MAX_LIKE_LENGTH) {
+            return SearchResults.empty("That text is longer than " + MAX_LIKE_LENGTH + " characters; paste a shorter part of it.");
+        }
+        SearchRequest request = new SearchRequest("", SearchRequest.Mode.SEMANTIC, filters, null, offset, limit);
+        return withSearcher(searcher -> {
+            Query filter = SearchFilterQuery.of(filters, null);
+            if (embedder != null && vectorCount(searcher) > 0) {
+                Ranking ranking = semantic(searcher, passageVector(passage), filter);
+                return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
+            }
+            Query similar = moreLikeThis(searcher, passage);
+            if (similar == null) {
+                return SearchResults.empty("That text has no words to match.");
+            }
+            Ranking ranking = keyword(searcher, similar, filter, SearchRequest.Sort.RELEVANCE, DEPTH);
+            return results(searcher, new Ranking(ranking.docs(), ranking.docs().size()), similar, request,
+                    "Matched by shared words: semantic search is not available here.", SearchRequest.Mode.KEYWORD);
+        });
+    }
+
+    /** Ids of the papers nearest to {@code vector}, best first, {@code self} excluded. */
+    List<ArxivId> nearest(float[] vector, ArxivId self, int limit) {
+        Query notSelf = new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PaperDocuments.ID, self.value())), BooleanClause.Occur.MUST_NOT)
+                .build();
+        return withSearcher(searcher -> {
+            IdLookup ids = new IdLookup(searcher);
+            List<ArxivId> nearest = new ArrayList<>();
+            List<ScoreDoc> docs = knn(searcher, vector, notSelf, limit);
+            for (ScoreDoc doc : docs) {
+                nearest.add(new ArxivId(ids.id(doc.doc)));
+            }
+            return nearest;
+        });
     }
 
     int size() {
-        IndexSearcher searcher = acquire();
-        try {
-            return searcher.getIndexReader().numDocs();
-        } finally {
-            release(searcher);
-        }
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }
 
-    private List<SearchResults.Hit> hits(IndexSearcher searcher, Query query, TopDocs top, int offset)
+    /** Documents with a vector, deleted ones included until their segment merges. */
+    int vectorCount() {
+        return withSearcher(PaperSearch::vectorCount);
+    }
+
+    private record ModeChoice(SearchRequest.Mode mode, String notice) {}
+
+    private ModeChoice chooseMode(SearchRequest.Mode asked, QueryReader.Reading reading, IndexSearcher searcher)
             throws IOException {
-        ScoreDoc[] all = top.scoreDocs;
-        if (offset >= all.length) {
-            return List.of();
+        if (asked == SearchRequest.Mode.KEYWORD) {
+            return new ModeChoice(asked, null);
         }
-        ScoreDoc[] page = java.util.Arrays.copyOfRange(all, offset, all.length);
-        TopDocs pageDocs = new TopDocs(top.totalHits, page);
-        Map<String, String[]> snippets = highlighter(searcher)
-                .highlightFields(HIGHLIGHTED, query, pageDocs, new int[] {1, 2});
-        var storedFields = searcher.storedFields();
-        List<SearchResults.Hit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            String id = storedFields.document(page[i].doc).get(PaperDocuments.ID);
-            hits.add(new SearchResults.Hit(new ArxivId(id), page[i].score,
-                    snippets.get(PaperDocuments.TITLE)[i], snippets.get(PaperDocuments.SUMMARY)[i]));
+        boolean ready = embedder != null && vectorCount(searcher) > 0;
+        if (asked == null) {
+            return new ModeChoice(ready && !reading.meaning().isBlank() ? SearchRequest.Mode.HYBRID : SearchRequest.Mode.KEYWORD, null);
         }
-        return hits;
+        if (embedder == null) {
+            return new ModeChoice(SearchRequest.Mode.KEYWORD, "Semantic search is turned off on this server; these results match your words.");
+        }
+        if (!ready) {
+            return new ModeChoice(SearchRequest.Mode.KEYWORD, "Papers are not embedded yet; these results match your words.");
+        }
+        if (reading.meaning().isBlank()) {
+            return new ModeChoice(SearchRequest.Mode.KEYWORD,
+                    "Your query has only field terms or exclusions, so it was matched by words, not meaning.");
+        }
+        return new ModeChoice(asked, null);
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        return new UnifiedHighlighter.Builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(20_000)
-                .withMaxNoHighlightPassages(0)
-                .build();
+    private Ranking keyword(IndexSearcher searcher, Query query, Query filter, SearchRequest.Sort sort, int depth)
+            throws IOException {
+        Query filtered = filter == null ? query : new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+        TopDocs top = searcher.search(filtered, Math.max(1, depth), sortOf(sort), true);
+        return new Ranking(Arrays.asList(top.scoreDocs), searcher.count(filtered));
     }
 
-    private IndexSearcher acquire() {
+    private Ranking semantic(IndexSearcher searcher, float[] vector, Query filter) throws IOException {
+        List<ScoreDoc> docs = knn(searcher, vector, filter, DEPTH);
+        return new Ranking(docs, docs.size());
+    }
+
+    private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
+        Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
+        List<ScoreDoc> meaning = knn(searcher, embedder.embed(reading.meaning()),
+                SearchFilterQuery.of(filters, reading.restriction()), DEPTH);
+        IdLookup ids = new IdLookup(searcher);
+        Map<String, Integer> docOf = new HashMap<>();
+        List<ScoredId> wordRanking = scored(words.docs(), ids, docOf);
+        List<ScoredId> meaningRanking = scored(meaning, ids, docOf);
+        List<ScoreDoc> fused = new ArrayList<>();
+        for (ScoredId hit : fusion.fuse(List.of(wordRanking, meaningRanking), 2 * DEPTH)) {
+            fused.add(new ScoreDoc(docOf.get(hit.id()), (float) hit.score()));
+        }
+        return new Ranking(fused, fused.size());
+    }
+
+    /** The nearest {@code k} documents, best first, equal scores in id order. */
+    private static List<ScoreDoc> knn(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, filter), k);
+        IdLookup ids = new IdLookup(searcher);
+        Map<Integer, String> idOf = new HashMap<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            idOf.put(doc.doc, ids.id(doc.doc));
+        }
+        List<ScoreDoc> docs = new ArrayList<>(Arrays.asList(top.scoreDocs));
+        docs.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparing(d -> idOf.get(d.doc)));
+        return docs;
+    }
+
+    private static List<ScoredId> scored(List<ScoreDoc> docs, IdLookup ids, Map<String, Integer> docOf) throws IOException {
+        List<ScoredId> scored = new ArrayList<>(docs.size());
+        for (ScoreDoc doc : docs) {
+            String id = ids.id(doc.doc);
+            docOf.put(id, doc.doc);
+            scored.add(new ScoredId(id, doc.score));
+        }
+        return scored;
+    }
+
+    /** Semantic and hybrid candidates put in date or upvote order when asked. */
+    private Ranking sorted(IndexSearcher searcher, Ranking ranking, SearchRequest.Sort sort) throws IOException {
+        if (sort == SearchRequest.Sort.RELEVANCE || ranking.docs().isEmpty()) {
+            return ranking;
+        }
+        IdLookup ids = new IdLookup(searcher);
+        List<BytesRef> candidates = new ArrayList<>();
+        for (ScoreDoc doc : ranking.docs()) {
+            candidates.add(new BytesRef(ids.id(doc.doc)));
+        }
+        TopDocs top = searcher.search(new TermInSetQuery(PaperDocuments.ID, candidates), candidates.size(), sortOf(sort));
+        return new Ranking(Arrays.asList(top.scoreDocs), ranking.total());
+    }
+
+    private static Sort sortOf(SearchRequest.Sort sort) {
+        return switch (sort) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, BY_ID);
+            case DATE -> new Sort(NEWEST, BY_ID);
+            case UPVOTES -> new Sort(new SortedNumericSortField(PaperDocuments.UPVOTES, SortField.Type.INT, true), NEWEST, BY_ID);
+        };
+    }
+
+    private SearchResults results(IndexSearcher searcher, Ranking ranking, Query highlight, SearchRequest request,
+            String notice, SearchRequest.Mode mode) throws IOException {
+        List<ScoreDoc> docs = ranking.docs();
+        int from = Math.min(request.offset(), docs.size());
+        List<ScoreDoc> page = docs.subList(from, Math.min(docs.size(), request.offset() + request.limit()));
+        return new SearchResults(ranking.total(), snippets.hits(searcher, highlight, page), notice, mode);
+    }
+
+    private float[] passageVector(String passage) {
+        if (embedder.tokenCount(passage) <= embedder.settings().maxTokens() - 2) {
+            return embedder.embed(passage);
+        }
+        return Vectors.normalisedMean(embedder.embedAll(embedder.windows(passage, 200, 50)));
+    }
+
+    private Query moreLikeThis(IndexSearcher searcher, String passage) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {PaperDocuments.TEXT});
+        mlt.setMinDocFreq(1);
+        mlt.setMinTermFreq(1);
+        Query query = mlt.like(PaperDocuments.TEXT, new StringReader(passage));
+        return query instanceof BooleanQuery b && b.clauses().isEmpty() ? null : query;
+    }
+
+    private static int vectorCount(IndexSearcher searcher) throws IOException {
+        int count = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
+            count += values == null ? 0 : values.size();
+        }
+        return count;
+    }
+
+    /** Work done with one searcher from the manager, released afterwards. */
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        IndexSearcher searcher;
         try {
-            return searchers.acquire();
+            searcher = searchers.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index", e);
         }
-    }
-
-    private void release(IndexSearcher searcher) {
         try {
-            searchers.release(searcher);
+            return work.run(searcher);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot release an index searcher", e);
+            throw new UncheckedIOException("search failed", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release an index searcher", e);
+            }
         }
     }
 }

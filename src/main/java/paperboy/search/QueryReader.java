@@ -1,21 +1,23 @@
 package paperboy.search;
 
-import java.util.Map;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * Turns what a user typed into a Lucene query over title (boosted), abstract and authors. Lucene
- * syntax works ({@code "exact phrase"}, {@code -excluded}, {@code title:word}); text that does not
+ * Turns what a user typed into a Lucene query over title and abstract (as one field) and authors.
+ * Lucene syntax works ({@code "exact phrase"}, {@code -excluded}, {@code title:word}, and
+ * {@code author:}, {@code abstract:}, {@code cat:} as in {@link QueryText}); text that does not
  * parse is searched again as plain words, with a notice saying so.
  */
 final class QueryReader {
-    private static final String[] FIELDS = {PaperDocuments.TITLE, PaperDocuments.SUMMARY, PaperDocuments.AUTHORS};
-    private static final Map<String, Float> BOOSTS = Map.of(PaperDocuments.TITLE, 2.0f);
+    private static final String[] FIELDS = {PaperDocuments.TEXT, PaperDocuments.AUTHORS};
 
     private final Analyzer analyzer;
 
@@ -23,43 +25,90 @@ final class QueryReader {
         this.analyzer = analyzer;
     }
 
-    /** A query and the notice to show with it, or a null query (with a notice) when there is nothing to search. */
-    record Reading(Query query, String notice) {}
+    /**
+     * A query and the notice to show with it, or a null query (with a notice) when there is
+     * nothing to search. {@code restriction} holds the clauses every result must satisfy (required
+     * and excluded terms), which semantic search applies as a filter; null when there are none.
+     */
+    record Reading(Query query, Query restriction, String meaning, List<String> categories, String notice) {
+        static Reading nothing(String notice) {
+            return new Reading(null, null, "", List.of(), notice);
+        }
+    }
 
     Reading read(String text) {
         if (text.isEmpty()) {
-            return new Reading(null, "Type a few words to search titles, abstracts and authors.");
+            return Reading.nothing("Type a few words to search titles, abstracts and authors.");
         }
         if (text.length() > SearchRequest.MAX_QUERY_LENGTH) {
-            return new Reading(null, "That query is longer than " + SearchRequest.MAX_QUERY_LENGTH
-                    + " characters; shorten it.");
+            return Reading.nothing("That query is longer than " + SearchRequest.MAX_QUERY_LENGTH
+                    + " characters; shorten it, or paste long text into “more like this”.");
+        }
+        QueryText parts = QueryText.of(text);
+        if (parts.keyword().isBlank()) {
+            return new Reading(null, null, "", parts.categories(), null);
         }
         try {
-            return accept(parser().parse(text), null);
+            return accept(parser().parse(parts.keyword()), parts, null);
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
-            return readEscaped(text);
+            return readEscaped(text, parts);
         }
     }
 
-    private Reading readEscaped(String text) {
+    private Reading readEscaped(String text, QueryText parts) {
         String notice = "Your query could not be read as search syntax, so its words were searched as they are.";
         try {
-            return accept(parser().parse(QueryParser.escape(text)), notice);
+            QueryText plain = new QueryText(QueryParser.escape(text), text, List.of());
+            return accept(parser().parse(plain.keyword()), plain, notice);
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
-            return new Reading(null, "That query could not be searched: " + e.getMessage());
+            return Reading.nothing("That query could not be searched: " + e.getMessage());
         }
     }
 
-    private static Reading accept(Query query, String notice) {
-        if (query == null || query.toString().isBlank()) {
-            return new Reading(null, "That query has no searchable words (only very common words or symbols).");
+    private static Reading accept(Query query, QueryText parts, String notice) {
+        if (query == null || !hasTerms(query)) {
+            return Reading.nothing("That query has no searchable words (only very common words or symbols).");
         }
-        return new Reading(query, notice);
+        return new Reading(query, restriction(query), parts.meaning(), parts.categories(), notice);
+    }
+
+    /** Whether any word survived analysis (stop words alone leave empty clauses). */
+    private static boolean hasTerms(Query query) {
+        java.util.Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
+        query.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+        return !terms.isEmpty() || !(query instanceof BooleanQuery b) || b.clauses().stream()
+                .anyMatch(c -> !(c.query() instanceof BooleanQuery inner) || !inner.clauses().isEmpty());
+    }
+
+    /** The top-level required and excluded clauses, as one filter; null when there are none. */
+    private static Query restriction(Query query) {
+        if (!(query instanceof BooleanQuery bool)) {
+            return null;
+        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        boolean any = false;
+        boolean positive = false;
+        for (BooleanClause clause : bool.clauses()) {
+            if (clause.occur() == BooleanClause.Occur.MUST || clause.occur() == BooleanClause.Occur.FILTER) {
+                builder.add(clause.query(), BooleanClause.Occur.FILTER);
+                any = positive = true;
+            } else if (clause.occur() == BooleanClause.Occur.MUST_NOT) {
+                builder.add(clause.query(), BooleanClause.Occur.MUST_NOT);
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (!positive) {
+            builder.add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
     }
 
     private MultiFieldQueryParser parser() {
         // A new parser per query: QueryParser keeps per-parse state and is not thread-safe.
-        var parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
+        var parser = new MultiFieldQueryParser(FIELDS, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         parser.setSplitOnWhitespace(true);
         return parser;

@@ -4,16 +4,17 @@ import java.util.List;
 import paperboy.paper.ArxivId;
 
 /**
- * One page of search results, best first. {@code notice} explains to the user anything that was
- * changed about their query (null when nothing was).
+ * One page of search results, best first (or in the requested order). {@code mode} is how the
+ * query was matched, which may differ from what was asked (no vectors yet: keyword); {@code
+ * notice} explains to the user anything that was changed about their query (null when nothing was).
  */
-public record SearchResults(long total, List<Hit> hits, String notice) {
+public record SearchResults(long total, List<Hit> hits, String notice, SearchRequest.Mode mode) {
     public SearchResults {
         hits = List.copyOf(hits);
     }
 
     public static SearchResults empty(String notice) {
-        return new SearchResults(0, List.of(), notice);
+        return new SearchResults(0, List.of(), notice, SearchRequest.Mode.KEYWORD);
     }
 
     /**

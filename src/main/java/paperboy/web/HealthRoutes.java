@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import paperboy.db.Database;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
+import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
 
 /** {@code /healthz}: 200 when the store and the index answer, 503 otherwise, with counts either way. */
@@ -15,9 +16,12 @@ final class HealthRoutes {
     private final PaperStore papers;
     private final FeaturedStore featured;
     private final PaperIndex index;
+    private final EmbeddingWorker embedding;
     private final ObjectMapper json;
 
-    HealthRoutes(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index, ObjectMapper json) {
+    HealthRoutes(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
+            EmbeddingWorker embedding, ObjectMapper json) {
+        this.embedding = embedding;
         this.database = database;
         this.papers = papers;
         this.featured = featured;
@@ -51,7 +55,26 @@ final class HealthRoutes {
             search.put("reachable", false).put("error", e.getMessage());
             ok = false;
         }
+        embeddings(body.putObject("embeddings"));
         body.put("status", ok ? "ok" : "unavailable");
         ctx.status(ok ? 200 : 503).contentType("application/json").result(json.writeValueAsBytes(body));
+    }
+
+    /** Semantic search: off, or how many papers have vectors of the model and how fast the rest go. */
+    private void embeddings(ObjectNode node) {
+        if (embedding == null) {
+            node.put("state", "off");
+            return;
+        }
+        try {
+            EmbeddingWorker.Progress progress = embedding.progress();
+            node.put("state", progress.running() ? "embedding" : progress.embedded() >= progress.total() ? "done" : "waiting");
+            node.put("model", progress.model());
+            node.put("embedded", progress.embedded());
+            node.put("total", progress.total());
+            node.put("papersPerSecond", Math.round(progress.papersPerSecond() * 10) / 10.0);
+        } catch (RuntimeException e) {
+            node.put("state", "unknown").put("error", e.getMessage());
+        }
     }
 }

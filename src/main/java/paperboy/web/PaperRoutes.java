@@ -11,7 +11,9 @@ import paperboy.feed.Period;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
+import paperboy.search.PaperIndex;
 import paperboy.web.pages.Link;
+import paperboy.web.pages.PaperCard;
 import paperboy.web.pages.PaperPage;
 
 /** The page of one paper: {@code /papers/{arxivId}}, old-style ids with their slash included. */
@@ -19,12 +21,16 @@ final class PaperRoutes {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    static final int RELATED = 5;
+
     private final PaperStore papers;
+    private final PaperIndex index;
     private final Pages pages;
     private final PageCache cache;
 
-    PaperRoutes(PaperStore papers, Pages pages, PageCache cache) {
+    PaperRoutes(PaperStore papers, PaperIndex index, Pages pages, PageCache cache) {
         this.papers = papers;
+        this.index = index;
         this.pages = pages;
         this.cache = cache;
     }
@@ -53,7 +59,15 @@ final class PaperRoutes {
                 date(p.publishedAt()), date(p.updatedAt()), date(p.withdrawnAt()), featured, p.categories(),
                 p.bibliography().doi(), p.bibliography().journalRef(), p.bibliography().comments(),
                 p.bibliography().license(), p.links().githubRepo(), p.links().githubStars(), p.links().projectPage(),
-                p.community().aiSummary(), p.community().aiKeywords(), p.community().upvotes(), Bibtex.of(p));
+                p.community().aiSummary(), p.community().aiKeywords(), p.community().upvotes(), Bibtex.of(p),
+                related(p));
+    }
+
+    private List<PaperCard> related(Paper p) {
+        List<ArxivId> ids = index.related(p.id(), RELATED);
+        java.util.Map<ArxivId, Paper> found = new java.util.HashMap<>();
+        papers.findAll(ids).forEach(r -> found.put(r.id(), r));
+        return ids.stream().filter(found::containsKey).map(id -> Cards.of(found.get(id), null)).toList();
     }
 
     private static String date(Instant instant) {

@@ -10,6 +10,7 @@ import paperboy.db.Database;
 import paperboy.feed.Feed;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
+import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
 
 /**
@@ -24,12 +25,15 @@ public final class WebApp {
     private final PaperStore papers;
     private final FeaturedStore featured;
     private final PaperIndex index;
+    private final EmbeddingWorker embedding;
     private final Feed feed;
     private final Pages pages;
     private final ObjectMapper json = new ObjectMapper();
 
-    public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index, Feed feed,
-            Pages pages) {
+    /** @param embedding the background embedder, or null when embeddings are off */
+    public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
+            EmbeddingWorker embedding, Feed feed, Pages pages) {
+        this.embedding = embedding;
         this.database = database;
         this.papers = papers;
         this.featured = featured;
@@ -52,12 +56,13 @@ public final class WebApp {
             config.requestLogger.http((ctx, ms) -> log.debug("{} {} {} {}ms", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms)));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
-            PageCache cache = new PageCache(papers::lastChangeNo, 2000);
+            // Pages change with the store, and related papers also as the embedder adds vectors.
+            PageCache cache = new PageCache(() -> papers.lastChangeNo() + index.vectorPosition().changeNo(), 2000);
             new FeedRoutes(feed, pages, cache).addTo(config.routes);
-            new SearchRoutes(index, papers, pages).addTo(config.routes);
-            new PaperRoutes(papers, pages, cache).addTo(config.routes);
+            new SearchRoutes(index, papers, pages, embedding != null).addTo(config.routes);
+            new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
-            new HealthRoutes(database, papers, featured, index, json).addTo(config.routes);
+            new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
             new Errors(pages, json).addTo(config.routes);
         });
     }

@@ -265,6 +265,37 @@ class ApiRoutesTest {
         }
 
         @Test
+        void modesFiltersAndSortAreReadAndBadValuesAre400() {
+            HttpResponse<String> semantic = server.get("/api/papers/search?q=mamba&mode=semantic");
+            assertThat(semantic.statusCode()).isEqualTo(200);
+            assertThat(semantic.headers().firstValue("X-Search-Mode")).hasValue("keyword");
+            assertThat(semantic.headers().firstValue("X-Search-Notice")).hasValueSatisfying(n -> assertThat(n).contains("turned off"));
+            assertThat(semantic.headers().firstValue("X-Total-Count")).hasValue("3");
+            assertThat(ids(ok("/api/papers/search?q=mamba&sort=date&to=2024-12-31"))).containsExactly("2405.15574");
+            assertThat(ids(ok("/api/papers/search?q=mamba&cat=cs.LG"))).isEmpty(); // daily-papers files carry no categories
+            assertThat(error("/api/papers/search?q=mamba&mode=fuzzy", 400)).contains("mode must be keyword, semantic or hybrid");
+            assertThat(error("/api/papers/search?q=mamba&sort=stars", 400)).contains("sort must be relevance, date or upvotes");
+            assertThat(error("/api/papers/search?q=mamba&from=2026-13-01", 400)).contains("from must be a date");
+            assertThat(error("/api/papers/search?q=mamba&from=2026-02-01&to=2026-01-01", 400)).contains("after");
+            assertThat(error("/api/papers/search?q=mamba&featured=maybe", 400)).contains("featured must be true or false");
+        }
+
+        @Test
+        void offsetPagesThroughTheSameRanking() {
+            List<String> all = ids(ok("/api/papers/search?q=agent&limit=10"));
+            List<String> second = ids(ok("/api/papers/search?q=agent&limit=5&offset=5"));
+
+            assertThat(second).isEqualTo(all.subList(5, 10));
+        }
+
+        @Test
+        void relatedPapersAreEmptyWithoutVectorsAnd404ForAnUnknownPaper() {
+            assertThat(ok("/api/papers/2405.15738/related")).isEmpty();
+            assertThat(error("/api/papers/2608.99999/related", 404)).contains("2608.99999");
+            assertThat(error("/api/papers/nonsense/related", 400)).isNotBlank();
+        }
+
+        @Test
         void missingOrOverlongQueryIs400() {
             assertThat(error("/api/papers/search", 400)).contains("q is required");
             assertThat(error("/api/papers/search?q=", 400)).contains("q is required");
@@ -341,6 +372,7 @@ class ApiRoutesTest {
             assertThat(health.path("store").path("papers").asLong()).isEqualTo(PAPERS_IN_FIXTURES);
             assertThat(health.path("index").path("papers").asLong()).isEqualTo(health.path("store").path("papers").asLong());
             assertThat(health.path("store").path("featuredDays").asLong()).isEqualTo(10);
+            assertThat(health.path("embeddings").path("state").asText()).isEqualTo("off");
         }
     }
 

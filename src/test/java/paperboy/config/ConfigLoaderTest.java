@@ -65,10 +65,29 @@ class ConfigLoaderTest {
         "PAPERBOY_HARVEST_AT    | 2am       | invalid PAPERBOY_HARVEST_AT=2am",
         "PAPERBOY_HARVEST_AT    | 25:00     | invalid PAPERBOY_HARVEST_AT=25:00",
         "PAPERBOY_OAI_URL       | ftp://x/y | invalid PAPERBOY_OAI_URL=ftp://x/y",
-        "PAPERBOY_ARXIV_API_URL | not a url | invalid PAPERBOY_ARXIV_API_URL=not a url"})
+        "PAPERBOY_ARXIV_API_URL | not a url | invalid PAPERBOY_ARXIV_API_URL=not a url",
+        "PAPERBOY_EMBEDDINGS    | maybe     | invalid PAPERBOY_EMBEDDINGS=maybe",
+        "PAPERBOY_VECTOR_FORMAT | int4      | invalid PAPERBOY_VECTOR_FORMAT=int4",
+        "PAPERBOY_FUSION        | weighted:2 | invalid PAPERBOY_FUSION=weighted:2",
+        "PAPERBOY_FUSION        | max       | invalid PAPERBOY_FUSION=max"})
     void badValuesAreRefusedNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> arxiv(Map.of(key, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void searchDefaultsToEmbeddingsOnWithFloatVectorsAndReciprocalRankFusion() {
+        SearchSettings search = new ConfigLoader(Map.of()).load().search();
+
+        assertThat(search).isEqualTo(new SearchSettings(true, "float32", "rrf:60"));
+    }
+
+    @Test
+    void embeddingsCanBeTurnedOffAndTheFormatAndFusionChosen() {
+        SearchSettings search = new ConfigLoader(Map.of("PAPERBOY_EMBEDDINGS", "off", "PAPERBOY_VECTOR_FORMAT", "INT8",
+                "PAPERBOY_FUSION", "weighted:0.4:zscore")).load().search();
+
+        assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore"));
     }
 }

@@ -9,11 +9,7 @@ import org.junit.jupiter.api.Test;
 class EmbedderTest {
 
     /** The real model, loaded once for this JVM the first time a test asks for it. */
-    private static final class Model {
-        static final Embedder INSTANCE = new Embedder();
-    }
-
-    private final Embedder embedder = Model.INSTANCE;
+    private final Embedder embedder = TestEmbedder.shared();
 
     private static double norm(float[] v) {
         return Math.sqrt(Vectors.dot(v, v));

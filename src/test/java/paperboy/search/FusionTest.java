@@ -88,4 +88,16 @@ class FusionTest {
         assertThatThrownBy(() -> Fusion.WeightedScore.hybrid(0.5, Fusion.Normalisation.MIN_MAX).fuse(List.of(List.of()), 10))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void readsItsSettingFromText() {
+        assertThat(Fusion.parse("rrf")).isEqualTo(Fusion.ReciprocalRank.DEFAULT);
+        assertThat(Fusion.parse("RRF:10")).isEqualTo(new Fusion.ReciprocalRank(10));
+        assertThat(Fusion.parse("weighted:0.3")).isEqualTo(Fusion.WeightedScore.hybrid(0.3, Fusion.Normalisation.MIN_MAX));
+        assertThat(Fusion.parse("weighted:0.5:zscore")).isEqualTo(Fusion.WeightedScore.hybrid(0.5, Fusion.Normalisation.Z_SCORE));
+        for (String bad : new String[] {"", "rrf:x", "weighted", "weighted:1.5", "weighted:0.5:rank", "max"}) {
+            assertThatThrownBy(() -> Fusion.parse(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fusion must be");
+        }
+    }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The whole record of one paper ({@code /papers/{id}}). Optional values are null when unknown;
  * lists are empty. Dates are already formatted for display; {@code withdrawn} is the day arXiv
- * withdrew the paper, null while it is live.
+ * withdrew the paper, null while it is live. {@code related} holds the papers nearest in meaning
+ * (empty without vectors).
  */
 public record PaperPage(
         String id,
@@ -29,4 +30,5 @@ public record PaperPage(
         String aiSummary,
         List<String> aiKeywords,
         int upvotes,
-        String bibtex) {}
+        String bibtex,
+        List<PaperCard> related) {}

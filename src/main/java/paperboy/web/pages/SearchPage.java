@@ -3,11 +3,24 @@ package paperboy.web.pages;
 import java.util.List;
 
 /**
- * Search results ({@code /search?q=}). {@code notice} tells the user what was changed about their
- * query or why nothing was searched (null when all is well). Each hit's {@code titleHtml} and
- * {@code snippetHtml} are safe HTML (escaped text with {@code <mark>} around matches) and may be
- * null, in which case the card's plain title / summary start is shown.
+ * Search results ({@code /search?q=} or {@code /search?like=}). {@code notice} tells the user what
+ * was changed about their query or why nothing was searched (null when all is well). Each hit's
+ * {@code titleHtml} and {@code snippetHtml} are safe HTML (escaped text with {@code <mark>} around
+ * matches) and may be null, in which case the card's plain title / summary start is shown.
  */
-public record SearchPage(String query, String notice, long total, List<Hit> hits, Pager pager) {
+public record SearchPage(String query, String like, Options options, String notice, long total, List<Hit> hits,
+        Pager pager) {
     public record Hit(PaperCard card, String titleHtml, String snippetHtml) {}
+
+    /**
+     * The search options as the form shows them: {@code mode} is the asked mode ("" for the
+     * default), {@code usedMode} how the query was matched, dates ISO or "", {@code categories}
+     * comma-separated or "", and whether semantic search is available at all.
+     */
+    public record Options(String mode, String usedMode, String sort, String from, String to, String categories,
+            boolean featuredOnly, boolean semanticAvailable) {}
+
+    public boolean hasSearch() {
+        return (query != null && !query.isBlank()) || (like != null && !like.isBlank());
+    }
 }

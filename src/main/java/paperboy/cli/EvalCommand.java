@@ -1,0 +1,115 @@
+package paperboy.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import paperboy.App;
+import paperboy.config.Config;
+import paperboy.config.SearchSettings;
+import paperboy.eval.BeirCorpus;
+import paperboy.eval.BeirDataset;
+import paperboy.eval.EvalReport;
+import paperboy.eval.Evaluation;
+import paperboy.search.SearchFilters;
+import paperboy.search.SearchRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code paperboy eval --beir DIR}: loads a BEIR dataset into a throw-away data folder, indexes and
+ * embeds it with the product's own code, and prints nDCG@10, Recall@100 and MRR@10 per mode.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure search quality on a BEIR-format dataset (corpus.jsonl, queries.jsonl, qrels/<split>.tsv).")
+public final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--beir", required = true, paramLabel = "DIR", description = "the BEIR dataset folder")
+    Path beir;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "qrels split (default: test)")
+    String split;
+
+    @Option(names = "--mode", defaultValue = "all", paramLabel = "MODE",
+            description = "keyword, semantic, hybrid or all (default: all)")
+    String mode;
+
+    @Option(names = "--json", description = "end the output with one line of JSON")
+    boolean json;
+
+    @Option(names = "--fusion", defaultValue = SearchSettings.DEFAULT_FUSION, paramLabel = "FUSION",
+            description = "hybrid fusion: rrf, rrf:K or weighted:W[:minmax|zscore] (default: ${DEFAULT-VALUE})")
+    String fusion;
+
+    @Option(names = "--vectors", defaultValue = SearchSettings.DEFAULT_VECTOR_FORMAT, paramLabel = "FORMAT",
+            description = "how the index keeps vectors: float32 or int8 (default: ${DEFAULT-VALUE})")
+    String vectors;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "keep the data folder here and reuse it next time (vectors are not embedded again); default: a temporary folder, deleted")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SearchRequest.Mode> modes = modes(mode);
+        BeirDataset dataset = new BeirDataset(beir);
+        Evaluation evaluation = Evaluation.of(dataset, split);
+        Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("paperboy-eval");
+        boolean semantic = modes.stream().anyMatch(m -> m != SearchRequest.Mode.KEYWORD);
+        Config config = new Config(0, folder, null, false).withSearch(new SearchSettings(semantic, vectors, fusion));
+        try (App app = new App(config)) {
+            BeirCorpus corpus = load(dataset, app);
+            Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
+            for (SearchRequest.Mode m : modes) {
+                results.put(m.label(), evaluation.run((query, limit) -> app.index()
+                        .search(new SearchRequest(query, m, SearchFilters.NONE, SearchRequest.Sort.RELEVANCE, 0, limit))
+                        .hits().stream().map(hit -> corpus.beirId(hit.id())).toList()));
+            }
+            EvalReport report = new EvalReport(dataset.name(), split, results);
+            System.out.print(report.toTable());
+            if (json) {
+                System.out.println(report.toJson());
+            }
+            return 0;
+        } finally {
+            if (work == null) {
+                deleteQuietly(folder);
+            }
+        }
+    }
+
+    private static BeirCorpus load(BeirDataset dataset, App app) {
+        long started = System.nanoTime();
+        BeirCorpus corpus = BeirCorpus.load(dataset, app.papers());
+        app.index().rebuild(app.papers()); // a reused folder may hold another vector format
+        System.err.printf("loaded and indexed %d documents in %.1f s%n", corpus.size(), seconds(started));
+        if (app.embeddingWorker() != null) {
+            started = System.nanoTime();
+            long embedded = app.embeddingWorker().embedPending();
+            System.err.printf("embedded %d documents in %.1f s%n", embedded, seconds(started));
+        }
+        return corpus;
+    }
+
+    static List<SearchRequest.Mode> modes(String text) {
+        if (text.equalsIgnoreCase("all")) {
+            return List.of(SearchRequest.Mode.KEYWORD, SearchRequest.Mode.SEMANTIC, SearchRequest.Mode.HYBRID);
+        }
+        return List.of(SearchRequest.Mode.parse(text));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + folder + ": " + e.getMessage());
+        }
+    }
+}

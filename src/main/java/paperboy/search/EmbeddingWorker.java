@@ -1,0 +1,131 @@
+package paperboy.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperboy.paper.ArxivId;
+import paperboy.paper.Change;
+import paperboy.paper.PaperStore;
+
+/**
+ * Embeds papers in the background: follows the store's change order from where the index says
+ * vectors reached, embeds in batches the papers that have no vector for the model (or whose text
+ * changed since), stores the vectors and puts them in the index. Imports and requests never wait
+ * for it. Killed at any point, it resumes from the index's last commit and re-embeds nothing the
+ * store already holds.
+ */
+public final class EmbeddingWorker {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingWorker.class);
+    static final int PAGE = 128;
+    private static final Duration LOG_EVERY = Duration.ofSeconds(30);
+
+    private final PaperStore store;
+    private final PaperIndex index;
+    private final Semantic semantic;
+    private final Clock clock;
+    private volatile boolean stopping;
+    private volatile Run current;
+
+    public EmbeddingWorker(PaperStore store, PaperIndex index, Semantic semantic, Clock clock) {
+        this.store = store;
+        this.index = index;
+        this.semantic = semantic;
+        this.clock = clock;
+    }
+
+    /** Where embedding stands: papers with a vector of the model, papers in all, and the current pace. */
+    public record Progress(String model, long embedded, long total, double papersPerSecond, boolean running) {}
+
+    /**
+     * Embeds every paper the store changed since the index's vector position; returns how many
+     * papers it embedded (papers whose stored vector is still good are only re-indexed).
+     */
+    public long embedPending() {
+        Run run = new Run(clock.instant());
+        current = run;
+        try {
+            Change.Position position = index.vectorPosition();
+            for (List<Change> page = store.changesSince(position, PAGE); !page.isEmpty() && !stopping;
+                    page = store.changesSince(position, PAGE)) {
+                run.embedded += embedAndIndex(page);
+                position = page.getLast().position();
+                run.logNow(clock.instant());
+            }
+            return run.embedded;
+        } finally {
+            current = null;
+        }
+    }
+
+    /** Asks a running {@link #embedPending} to stop after its current batch. */
+    public void stop() {
+        stopping = true;
+    }
+
+    public Progress progress() {
+        Run run = current;
+        double rate = run == null ? 0 : run.rate(clock.instant());
+        return new Progress(semantic.model(), semantic.vectors().count(), store.count(), rate, run != null);
+    }
+
+    private int embedAndIndex(List<Change> page) {
+        Map<String, PaperVectors.Stored> stored = semantic.vectors().find(page.stream().map(c -> c.paper().id()).toList());
+        Map<ArxivId, String> stale = new LinkedHashMap<>();
+        for (Change change : page) {
+            String text = PaperText.of(change.paper());
+            PaperVectors.Stored vector = stored.get(change.paper().id().value());
+            if (vector == null || vector.textHash() != PaperVectors.hash(text)) {
+                stale.put(change.paper().id(), text);
+            }
+        }
+        Map<ArxivId, PaperVectors.Stored> made = embed(stale);
+        semantic.vectors().save(made);
+        List<ArxivId> withVectors = new ArrayList<>(made.keySet());
+        page.stream().map(c -> c.paper().id()).filter(id -> stored.containsKey(id.value()) && !made.containsKey(id))
+                .forEach(withVectors::add);
+        index.addVectors(store, withVectors, page.getLast().position());
+        return made.size();
+    }
+
+    private Map<ArxivId, PaperVectors.Stored> embed(Map<ArxivId, String> texts) {
+        List<String> list = List.copyOf(texts.values());
+        List<float[]> vectors = list.isEmpty() ? List.of() : semantic.embedder().embedAll(list);
+        Map<ArxivId, PaperVectors.Stored> made = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<ArxivId, String> text : texts.entrySet()) {
+            made.put(text.getKey(), new PaperVectors.Stored(PaperVectors.hash(text.getValue()), vectors.get(i++)));
+        }
+        return made;
+    }
+
+    /** One pass of {@link #embedPending}: its count and pace, logged now and then. */
+    private final class Run {
+        private final Instant started;
+        private Instant logged;
+        private long embedded;
+
+        Run(Instant started) {
+            this.started = started;
+            this.logged = started;
+        }
+
+        double rate(Instant now) {
+            double seconds = Duration.between(started, now).toMillis() / 1000.0;
+            return seconds <= 0 ? 0 : embedded / seconds;
+        }
+
+        void logNow(Instant now) {
+            if (embedded > 0 && Duration.between(logged, now).compareTo(LOG_EVERY) >= 0) {
+                logged = now;
+                log.info("embedding: {} papers this run ({} of {} have vectors), {} papers/s",
+                        embedded, semantic.vectors().count(), store.count(), String.format("%.1f", rate(now)));
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package paperboy.search;
+
+/**
+ * What semantic search needs: the model that turns text into vectors and the store's vectors of
+ * that model, how the index keeps vectors and how hybrid search fuses its two rankings. Absent
+ * (null where it is passed) when embeddings are off.
+ */
+public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat format, Fusion fusion) {
+
+    /** How the index keeps vectors for its nearest-neighbour graph. */
+    public enum VectorFormat {
+        /** 32-bit floats, exact scores. */
+        FLOAT32,
+        /** Scalar-quantised to bytes (Lucene 10.4's format): a quarter of the memory, scores approximate. */
+        INT8;
+
+        /** Reads {@code float32} or {@code int8}. */
+        public static VectorFormat parse(String text) {
+            return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "float32" -> FLOAT32;
+                case "int8" -> INT8;
+                default -> throw new IllegalArgumentException("vector format must be float32 or int8, not \"" + text + "\"");
+            };
+        }
+    }
+
+    /** The default setup: vectors as 32-bit floats, reciprocal rank fusion (k = 60). */
+    public Semantic(Embedder embedder, org.jdbi.v3.core.Jdbi jdbi) {
+        this(embedder, jdbi, VectorFormat.FLOAT32, Fusion.ReciprocalRank.DEFAULT);
+    }
+
+    public Semantic(Embedder embedder, org.jdbi.v3.core.Jdbi jdbi, VectorFormat format, Fusion fusion) {
+        this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion);
+    }
+
+    public String model() {
+        return vectors.model();
+    }
+}

@@ -1,0 +1,68 @@
+package paperboy.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import paperboy.search.SearchFilters;
+import paperboy.search.SearchRequest;
+
+/**
+ * The search parameters shared by {@code /search} and {@code /api/papers/search}: {@code mode},
+ * {@code sort}, {@code from}, {@code to}, {@code cat} (comma-separated) and {@code featured}. A
+ * malformed value is a 400 that names the parameter.
+ */
+public final class SearchParams {
+    private SearchParams() {}
+
+    /** The asked mode, or null to let the index choose. */
+    public static SearchRequest.Mode mode(Context ctx) {
+        String raw = Params.text(ctx, "mode");
+        try {
+            return raw == null ? null : SearchRequest.Mode.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+    }
+
+    public static SearchRequest.Sort sort(Context ctx) {
+        String raw = Params.text(ctx, "sort");
+        try {
+            return raw == null ? SearchRequest.Sort.RELEVANCE : SearchRequest.Sort.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+    }
+
+    public static SearchFilters filters(Context ctx) {
+        String cat = Params.text(ctx, "cat");
+        List<String> categories = cat == null ? List.of() : Arrays.asList(cat.split("[,\\s]+"));
+        try {
+            return new SearchFilters(date(ctx, "from"), date(ctx, "to"), categories, featured(ctx));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+    }
+
+    private static boolean featured(Context ctx) {
+        String raw = Params.text(ctx, "featured");
+        if (raw == null) {
+            return false;
+        }
+        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "on", "yes" -> true;
+            case "false", "0", "off", "no" -> false;
+            default -> throw HttpError.badRequest("featured must be true or false, not \"" + Params.shorten(raw) + "\"");
+        };
+    }
+
+    private static LocalDate date(Context ctx, String name) {
+        String raw = Params.text(ctx, name);
+        try {
+            return raw == null ? null : LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw HttpError.badRequest(name + " must be a date like 2024-05-31, not \"" + Params.shorten(raw) + "\"");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperboy.FixtureServer;
+
+/**
+ * Pages and API with embeddings on, against the real server whose 236 fixture papers were
+ * embedded before it started: related papers, modes, "more like this" and embedding progress.
+ */
+class SemanticWebTest {
+    private static final String CONV_LLAVA = "2405.15738";
+
+    @TempDir
+    static Path data;
+    static FixtureServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = FixtureServer.startWithEmbeddings(data);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void healthShowsEveryPaperEmbedded() {
+        JsonNode embeddings = FixtureServer.json(server.get("/healthz")).path("embeddings");
+
+        assertThat(embeddings.path("state").asText()).isEqualTo("done");
+        assertThat(embeddings.path("embedded").asLong()).isEqualTo(236);
+        assertThat(embeddings.path("total").asLong()).isEqualTo(236);
+        assertThat(embeddings.path("model").asText()).startsWith("all-minilm-l6-v2");
+    }
+
+    @Test
+    void aPaperPageListsFiveRelatedPapersNotItself() {
+        String page = server.get("/papers/" + CONV_LLAVA).body();
+
+        assertThat(page).contains("Related papers");
+        String related = page.substring(page.indexOf("Related papers"));
+        assertThat(related.split("class=\"card\"", -1)).hasSize(6);
+        assertThat(related).doesNotContain("href=\"/papers/" + CONV_LLAVA + "\"");
+    }
+
+    @Test
+    void theRelatedApiGivesTheSamePapersInOrder() {
+        JsonNode related = FixtureServer.json(server.get("/api/papers/" + CONV_LLAVA + "/related?limit=5"));
+
+        List<String> ids = StreamSupport.stream(related.spliterator(), false).map(p -> p.path("id").asText()).toList();
+        assertThat(ids).hasSize(5).doesNotContain(CONV_LLAVA).doesNotHaveDuplicates();
+        String page = server.get("/papers/" + CONV_LLAVA).body();
+        assertThat(page.indexOf("/papers/" + ids.get(0))).isLessThan(page.indexOf("/papers/" + ids.get(4)));
+    }
+
+    @Test
+    void searchDefaultsToHybridAndTakesEveryMode() {
+        String query = enc("high resolution visual encoder for multimodal models");
+
+        assertThat(server.get("/search?q=" + query).body()).contains("matched by words and meaning");
+        assertThat(server.get("/search?q=" + query + "&mode=semantic").body()).contains("matched by meaning");
+        assertThat(server.get("/search?q=" + query + "&mode=keyword").body()).contains("matched by words<");
+        HttpResponse<String> api = server.get("/api/papers/search?q=" + query + "&mode=semantic&limit=5");
+        assertThat(api.headers().firstValue("X-Search-Mode")).hasValue("semantic");
+        assertThat(api.body()).contains(CONV_LLAVA);
+    }
+
+    @Test
+    void moreLikeThisFindsThePaperWhosAbstractWasPasted() {
+        String abstractText = FixtureServer.json(server.get("/api/papers/" + CONV_LLAVA)).path("summary").asText();
+
+        String page = server.get("/search?like=" + enc(abstractText)).body();
+
+        assertThat(page).contains("Papers like your text");
+        assertThat(page.indexOf("/papers/" + CONV_LLAVA)).isPositive();
+        assertThat(page.indexOf("/papers/" + CONV_LLAVA)).isLessThan(page.indexOf("class=\"card\"", page.indexOf("class=\"card\"") + 1));
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
