@@ -19,8 +19,8 @@ import paperboy.paper.PaperStore;
 import paperboy.paper.PaperUpdate;
 
 /**
- * The store's side of a harvest: each page's papers, its deleted records and the checkpoint that follows
- * it are written in ONE transaction (table {@code harvest_checkpoints}), so a harvest killed at any
+ * The store's side of a harvest: each page's papers, its deleted records and the checkpoint that
+ * follows it are written in ONE transaction (table {@code harvest_checkpoints}), so a harvest killed at any
  * point resumes from the last stored page. New papers the {@link FeatureRule} picks are featured
  * with source {@code auto} in that same transaction.
  */
