@@ -75,6 +75,9 @@ final class HfJson {
         putIfPresent(node, "journalRef", p.bibliography().journalRef());
         putIfPresent(node, "arxivComments", p.bibliography().comments());
         putIfPresent(node, "license", p.bibliography().license());
+        if (p.withdrawn()) {
+            node.put("withdrawnAt", instant(p.withdrawnAt()));
+        }
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

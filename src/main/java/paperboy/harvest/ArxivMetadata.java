@@ -7,8 +7,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import org.w3c.dom.Element;
+import java.util.Map;
+import javax.xml.stream.XMLStreamException;
 import paperboy.paper.ArxivId;
 import paperboy.paper.CleanText;
 import paperboy.paper.Paper;
@@ -25,77 +27,110 @@ final class ArxivMetadata {
 
     private ArxivMetadata() {}
 
-    static Parsed read(Element metadata) {
-        String ns = metadata.getNamespaceURI();
-        if (ARXIV.equals(ns) && "arXiv".equals(metadata.getLocalName())) {
-            return new Parsed(arxiv(metadata), List.of());
+    /** Reads the format's record the cursor stands on; the cursor ends on its end. */
+    static Parsed read(XmlCursor xml) throws XMLStreamException {
+        if (xml.is(ARXIV, "arXiv")) {
+            return new Parsed(arxiv(xml), List.of());
         }
-        if (ARXIV_RAW.equals(ns) && "arXivRaw".equals(metadata.getLocalName())) {
-            return arxivRaw(metadata);
+        if (xml.is(ARXIV_RAW, "arXivRaw")) {
+            return arxivRaw(xml);
         }
-        throw new IllegalArgumentException("unsupported metadata format {" + ns + "}" + metadata.getLocalName());
+        throw new IllegalArgumentException("unsupported metadata format {" + xml.namespace() + "}" + xml.localName());
     }
 
-    private static Paper arxiv(Element m) {
-        List<String> authors = new ArrayList<>();
-        Element list = Xml.child(m, ARXIV, "authors");
-        for (Element author : list == null ? List.<Element>of() : Xml.children(list, ARXIV, "author")) {
-            String name = String.join(" ", nonBlank(
-                    Xml.text(author, ARXIV, "forenames"),
-                    Xml.text(author, ARXIV, "keyname"),
-                    Xml.text(author, ARXIV, "suffix")));
-            authors.add(CleanText.authorName(name));
+    /**
+     * The first text of each child element in the format's namespace, by name ({@code title},
+     * {@code doi}, ...); {@code nested} names the children that {@code readNested} reads instead.
+     */
+    private static Map<String, String> fields(XmlCursor xml, String ns, String nested, NestedReader readNested)
+            throws XMLStreamException {
+        Map<String, String> fields = new HashMap<>();
+        while (xml.nextChild()) {
+            if (!xml.inNamespace(ns)) {
+                xml.skip();
+            } else if (xml.localName().equals(nested)) {
+                readNested.read(xml);
+            } else if (fields.containsKey(xml.localName())) {
+                xml.skip();
+            } else {
+                fields.put(xml.localName(), xml.text());
+            }
         }
-        Instant created = day(required(m, ARXIV, "created"));
-        String updated = Xml.text(m, ARXIV, "updated");
+        return fields;
+    }
+
+    @FunctionalInterface
+    private interface NestedReader {
+        void read(XmlCursor xml) throws XMLStreamException;
+    }
+
+    private static Paper arxiv(XmlCursor xml) throws XMLStreamException {
+        List<String> authors = new ArrayList<>();
+        Map<String, String> m = fields(xml, ARXIV, "authors", list -> {
+            while (list.nextChild()) {
+                if (list.is(ARXIV, "author")) {
+                    authors.add(authorName(fields(list, ARXIV, null, null)));
+                } else {
+                    list.skip();
+                }
+            }
+        });
+        Instant created = day(required(m, "created"));
+        String updated = m.get("updated");
         return new Paper(
-                ArxivId.parse(required(m, ARXIV, "id")),
+                ArxivId.parse(required(m, "id")),
                 VERSION_UNKNOWN,
-                CleanText.oneLine(required(m, ARXIV, "title")),
-                CleanText.oneLine(Xml.text(m, ARXIV, "abstract")),
+                CleanText.oneLine(required(m, "title")),
+                CleanText.oneLine(m.get("abstract")),
                 authors,
-                categories(Xml.text(m, ARXIV, "categories")),
+                categories(m.get("categories")),
                 created,
                 updated == null ? created : day(updated),
-                bibliography(m, ARXIV),
+                bibliography(m),
                 null,
                 null);
     }
 
-    private static Parsed arxivRaw(Element m) {
+    private static String authorName(Map<String, String> author) {
+        return CleanText.authorName(String.join(" ", nonBlank(
+                author.get("forenames"), author.get("keyname"), author.get("suffix"))));
+    }
+
+    private static Parsed arxivRaw(XmlCursor xml) throws XMLStreamException {
         List<OaiRecord.Version> versions = new ArrayList<>();
-        for (Element v : Xml.children(m, ARXIV_RAW, "version")) {
-            versions.add(new OaiRecord.Version(
-                    versionNumber(v.getAttribute("version")),
-                    ZonedDateTime.parse(required(v, ARXIV_RAW, "date").strip(),
-                            DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(),
-                    CleanText.oneLine(Xml.text(v, ARXIV_RAW, "size"))));
-        }
+        Map<String, String> m = fields(xml, ARXIV_RAW, "version", v -> {
+            int number = versionNumber(v.attribute("version"));
+            Map<String, String> fields = fields(v, ARXIV_RAW, null, null);
+            versions.add(new OaiRecord.Version(number,
+                    ZonedDateTime.parse(required(fields, "date").strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant(),
+                    CleanText.oneLine(fields.get("size"))));
+        });
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("arXivRaw record without versions");
         }
         var byNumber = versions.stream().sorted((a, b) -> Integer.compare(a.number(), b.number())).toList();
         Paper paper = new Paper(
-                ArxivId.parse(required(m, ARXIV_RAW, "id")),
+                ArxivId.parse(required(m, "id")),
                 byNumber.getLast().number(),
-                CleanText.oneLine(required(m, ARXIV_RAW, "title")),
-                CleanText.oneLine(Xml.text(m, ARXIV_RAW, "abstract")),
-                AuthorList.split(Xml.text(m, ARXIV_RAW, "authors")).stream().map(CleanText::authorName).toList(),
-                categories(Xml.text(m, ARXIV_RAW, "categories")),
+                CleanText.oneLine(required(m, "title")),
+                CleanText.oneLine(m.get("abstract")),
+                AuthorList.split(m.get("authors")).stream().map(CleanText::authorName).toList(),
+                categories(m.get("categories")),
                 byNumber.getFirst().submitted(),
                 byNumber.getLast().submitted(),
-                bibliography(m, ARXIV_RAW),
+                bibliography(m),
                 null,
                 null);
         return new Parsed(paper, byNumber);
     }
 
-    private static Paper.Bibliography bibliography(Element m, String ns) {
+    private static Paper.Bibliography bibliography(Map<String, String> m) {
         return new Paper.Bibliography(
-                CleanText.oneLine(Xml.text(m, ns, "doi")),
-                CleanText.oneLine(Xml.text(m, ns, "journal-ref")),
-                CleanText.oneLine(Xml.text(m, ns, "comments")),
-                CleanText.oneLine(Xml.text(m, ns, "license")));
+                CleanText.oneLine(m.get("doi")),
+                CleanText.oneLine(m.get("journal-ref")),
+                CleanText.oneLine(m.get("comments")),
+                CleanText.oneLine(m.get("license")));
     }
 
     /** Space-separated, primary first, as arXiv lists them. */
@@ -115,8 +150,8 @@ final class ArxivMetadata {
         return LocalDate.parse(isoDate.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static String required(Element m, String ns, String name) {
-        String text = Xml.text(m, ns, name);
+    private static String required(Map<String, String> m, String name) {
+        String text = m.get(name);
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("missing <" + name + ">");
         }

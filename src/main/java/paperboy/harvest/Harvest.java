@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 
 /**
@@ -75,12 +74,12 @@ public final class Harvest {
 
     private HarvestCheckpoint store(OaiAnswer.Page page, HarvestCheckpoint at, Tally tally, Instant started) {
         List<Paper> papers = new ArrayList<>();
-        List<ArxivId> deleted = new ArrayList<>();
+        List<OaiRecord.Deleted> deleted = new ArrayList<>();
         LocalDate newest = null;
         for (OaiRecord record : page.records()) {
             switch (record) {
                 case OaiRecord.Live live -> papers.add(live.paper());
-                case OaiRecord.Deleted gone -> deleted.add(gone.id());
+                case OaiRecord.Deleted gone -> deleted.add(gone);
             }
             if (newest == null || record.datestamp().isAfter(newest)) {
                 newest = record.datestamp();

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import paperboy.paper.ArxivId;
@@ -16,8 +19,8 @@ import paperboy.paper.PaperStore;
 import paperboy.paper.PaperUpdate;
 
 /**
- * The store's side of a harvest: each page's papers, its deleted ids and the checkpoint that follows
- * it are written in ONE transaction (table {@code harvest_checkpoints}), so a harvest killed at any
+ * The store's side of a harvest: each page's papers, its deleted records and the checkpoint that
+ * follows it are written in ONE transaction (table {@code harvest_checkpoints}), so a harvest killed at any
  * point resumes from the last stored page. New papers the {@link FeatureRule} picks are featured
  * with source {@code auto} in that same transaction.
  */
@@ -47,11 +50,11 @@ public final class HarvestLog implements HarvestSink {
     }
 
     @Override
-    public void store(List<Paper> page, List<ArxivId> deleted, HarvestCheckpoint next) {
+    public void store(List<Paper> page, List<OaiRecord.Deleted> deleted, HarvestCheckpoint next) {
         Instant now = clock.instant();
         int featuredNow = jdbi.inTransaction(h -> {
             int autoFeatured = storePapers(h, page, now);
-            papers.markWithdrawn(h, deleted, now);
+            markWithdrawn(h, deleted);
             save(h, next, now);
             return autoFeatured;
         });
@@ -76,6 +79,13 @@ public final class HarvestLog implements HarvestSink {
             papers.upsert(h, auto, AUTO);
         }
         return auto.size();
+    }
+
+    /** A deleted record's datestamp is the day arXiv deleted it: the paper is withdrawn as of then. */
+    private void markWithdrawn(Handle h, List<OaiRecord.Deleted> deleted) {
+        Map<LocalDate, List<ArxivId>> byDay = deleted.stream().collect(Collectors.groupingBy(
+                OaiRecord.Deleted::datestamp, TreeMap::new, Collectors.mapping(OaiRecord.Deleted::id, Collectors.toList())));
+        byDay.forEach((day, ids) -> papers.markWithdrawn(h, ids, day.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     /**

@@ -4,11 +4,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Element;
+import javax.xml.stream.XMLStreamException;
 import paperboy.paper.ArxivId;
 import paperboy.paper.CleanText;
 
-/** Reads an OAI-PMH response envelope: the error, or the records and the resumption token. */
+/**
+ * Reads an OAI-PMH response envelope: the error, or the records and the resumption token. It
+ * streams (StAX, see {@link XmlCursor}): a page of a thousand records is read in one pass without
+ * building a tree of it.
+ */
 final class OaiXml {
     static final String OAI = "http://www.openarchives.org/OAI/2.0/";
     private static final String OAI_ID_PREFIX = "oai:arXiv.org:";
@@ -17,59 +21,131 @@ final class OaiXml {
 
     /**
      * @param request names the request in error messages (its URL)
-     * @throws ArxivResponseException on malformed XML or a response that is not OAI-PMH
+     * @throws ArxivResponseException on malformed or truncated XML, or a response that is not OAI-PMH
      */
     static OaiAnswer parse(byte[] body, String request) throws ArxivResponseException {
-        Element root = Xml.parse(body, request).getDocumentElement();
-        if (!OAI.equals(root.getNamespaceURI()) || !"OAI-PMH".equals(root.getLocalName())) {
-            throw new ArxivResponseException("the answer to " + request + " is not an OAI-PMH response (root <"
-                    + root.getTagName() + ">)");
+        try (XmlCursor xml = XmlCursor.atRoot(body)) {
+            if (!xml.is(OAI, "OAI-PMH")) {
+                throw new ArxivResponseException("the answer to " + request + " is not an OAI-PMH response (root <"
+                        + xml.qualifiedName() + ">)");
+            }
+            OaiAnswer answer = envelope(xml, request);
+            xml.toEnd();
+            return answer;
+        } catch (XMLStreamException e) {
+            throw new ArxivResponseException("malformed XML in the answer to " + request + ": "
+                    + CleanText.oneLine(e.getMessage()), e);
         }
-        Element error = Xml.child(root, OAI, "error");
+    }
+
+    /** The root's children: an error wins over records, as a repository sends one or the other. */
+    private static OaiAnswer envelope(XmlCursor xml, String request) throws XMLStreamException, ArxivResponseException {
+        OaiAnswer error = null;
+        OaiAnswer.Page page = null;
+        while (xml.nextChild()) {
+            if (error == null && xml.is(OAI, "error")) {
+                String code = xml.attribute("code");
+                error = OaiAnswer.error(code, CleanText.oneLine(xml.text()));
+            } else if (page == null && (xml.is(OAI, "ListRecords") || xml.is(OAI, "GetRecord"))) {
+                page = page(xml, request);
+            } else {
+                xml.skip();
+            }
+        }
         if (error != null) {
-            return OaiAnswer.error(error.getAttribute("code"), CleanText.oneLine(error.getTextContent()));
+            return error;
         }
-        Element list = listElement(root);
-        if (list == null) {
+        if (page == null) {
             throw new ArxivResponseException("the answer to " + request + " has neither records nor an error");
         }
+        return page;
+    }
+
+    private static OaiAnswer.Page page(XmlCursor xml, String request) throws XMLStreamException, ArxivResponseException {
         List<OaiRecord> records = new ArrayList<>();
-        for (Element record : Xml.children(list, OAI, "record")) {
-            records.add(record(record, request));
+        ResumptionToken token = ResumptionToken.COMPLETE;
+        boolean tokenSeen = false;
+        while (xml.nextChild()) {
+            if (xml.is(OAI, "record")) {
+                records.add(record(xml, request));
+            } else if (!tokenSeen && xml.is(OAI, "resumptionToken")) {
+                tokenSeen = true;
+                token = resumption(xml, request);
+            } else {
+                xml.skip();
+            }
         }
-        return new OaiAnswer.Page(records, resumption(list, request));
+        return new OaiAnswer.Page(records, token);
     }
 
-    private static Element listElement(Element root) {
-        Element list = Xml.child(root, OAI, "ListRecords");
-        return list != null ? list : Xml.child(root, OAI, "GetRecord");
+    /** A record's header as written; parsed into ids and dates by {@link #record}. */
+    private record Header(String identifier, String datestamp, boolean deleted, List<String> setSpecs) {
+        static Header read(XmlCursor xml) throws XMLStreamException {
+            boolean deleted = "deleted".equals(xml.attribute("status"));
+            String identifier = null;
+            String datestamp = null;
+            List<String> sets = new ArrayList<>();
+            while (xml.nextChild()) {
+                if (identifier == null && xml.is(OAI, "identifier")) {
+                    identifier = xml.text().strip();
+                } else if (datestamp == null && xml.is(OAI, "datestamp")) {
+                    datestamp = xml.text();
+                } else if (xml.is(OAI, "setSpec")) {
+                    sets.add(xml.text().strip());
+                } else {
+                    xml.skip();
+                }
+            }
+            return new Header(identifier, datestamp, deleted, sets);
+        }
     }
 
-    private static OaiRecord record(Element record, String request) throws ArxivResponseException {
-        Element header = Xml.child(record, OAI, "header");
-        String identifier = header == null ? null : Xml.text(header, OAI, "identifier");
-        if (identifier == null) {
-            throw new ArxivResponseException("a record without identifier in the answer to " + request);
-        }
+    private static OaiRecord record(XmlCursor xml, String request) throws XMLStreamException, ArxivResponseException {
+        Header header = null;
         try {
-            ArxivId id = ArxivId.parse(stripOaiPrefix(identifier.strip()));
-            LocalDate datestamp = datestamp(Xml.text(header, OAI, "datestamp"));
-            if ("deleted".equals(header.getAttribute("status"))) {
+            ArxivMetadata.Parsed metadata = null;
+            while (xml.nextChild()) {
+                if (header == null && xml.is(OAI, "header")) {
+                    header = Header.read(xml);
+                } else if (metadata == null && xml.is(OAI, "metadata") && (header == null || !header.deleted())) {
+                    metadata = metadata(xml);
+                } else {
+                    xml.skip();
+                }
+            }
+            if (header == null || header.identifier() == null) {
+                throw new ArxivResponseException("a record without identifier in the answer to " + request);
+            }
+            ArxivId id = ArxivId.parse(stripOaiPrefix(header.identifier()));
+            LocalDate datestamp = datestamp(header.datestamp());
+            if (header.deleted()) {
                 return new OaiRecord.Deleted(id, datestamp);
             }
-            List<String> sets = Xml.children(header, OAI, "setSpec").stream()
-                    .map(e -> e.getTextContent().strip()).toList();
-            Element metadata = Xml.child(record, OAI, "metadata");
-            Element format = metadata == null ? null : Xml.firstElement(metadata);
-            if (format == null) {
+            if (metadata == null) {
                 throw new IllegalArgumentException("no metadata");
             }
-            ArxivMetadata.Parsed parsed = ArxivMetadata.read(format);
-            return new OaiRecord.Live(id, datestamp, sets, parsed.paper(), parsed.versions());
+            return new OaiRecord.Live(id, datestamp, header.setSpecs(), metadata.paper(), metadata.versions());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new ArxivResponseException("unreadable record " + identifier.strip() + " in the answer to "
-                    + request + ": " + e.getMessage(), e);
+            String which = header == null || header.identifier() == null ? "" : header.identifier() + " ";
+            throw new ArxivResponseException("unreadable record " + which + "in the answer to " + request + ": "
+                    + e.getMessage(), e);
         }
+    }
+
+    /** The one element inside {@code <metadata>}: the format's record. */
+    private static ArxivMetadata.Parsed metadata(XmlCursor xml) throws XMLStreamException {
+        ArxivMetadata.Parsed parsed = null;
+        while (xml.nextChild()) {
+            if (parsed == null) {
+                parsed = ArxivMetadata.read(xml);
+            } else {
+                xml.skip();
+            }
+        }
+        if (parsed == null) {
+            throw new IllegalArgumentException("no metadata");
+        }
+        return parsed;
     }
 
     // The OAI identifier scheme, not an arXiv id spelling: oai:<repository>:<local id>.
@@ -85,20 +161,19 @@ final class OaiXml {
         return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
     }
 
-    private static ResumptionToken resumption(Element list, String request) throws ArxivResponseException {
-        Element token = Xml.child(list, OAI, "resumptionToken");
-        if (token == null) {
-            return ResumptionToken.COMPLETE;
-        }
+    private static ResumptionToken resumption(XmlCursor xml, String request)
+            throws XMLStreamException, ArxivResponseException {
+        String size = xml.attribute("completeListSize");
+        String cursor = xml.attribute("cursor");
+        String value = xml.text();
         try {
-            return new ResumptionToken(token.getTextContent(),
-                    number(token.getAttribute("completeListSize")), number(token.getAttribute("cursor")));
+            return new ResumptionToken(value, number(size), number(cursor));
         } catch (NumberFormatException e) {
             throw new ArxivResponseException("bad resumptionToken attributes in the answer to " + request, e);
         }
     }
 
     private static Long number(String attribute) {
-        return attribute == null || attribute.isBlank() ? null : Long.valueOf(attribute.strip());
+        return attribute.isBlank() ? null : Long.valueOf(attribute.strip());
     }
 }

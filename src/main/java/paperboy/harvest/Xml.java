@@ -13,7 +13,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
-/** Namespace-aware DOM parsing of arXiv's answers with DTDs and external entities switched off. */
+/**
+ * Namespace-aware DOM parsing of arXiv's answers with DTDs and external entities switched off, for
+ * the API's small Atom feeds; OAI-PMH pages are streamed instead ({@link XmlCursor}).
+ */
 final class Xml {
     private Xml() {}
 
@@ -57,16 +60,6 @@ final class Xml {
     static Element child(Element parent, String ns, String localName) {
         List<Element> found = children(parent, ns, localName);
         return found.isEmpty() ? null : found.getFirst();
-    }
-
-    /** The first element child whatever its name, or null. */
-    static Element firstElement(Element parent) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                return e;
-            }
-        }
-        return null;
     }
 
     /** The text of the first child element with that name, or null when there is none. */

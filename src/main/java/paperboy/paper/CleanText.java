@@ -48,29 +48,51 @@ public final class CleanText {
         if (s == null) {
             return null;
         }
-        // A hand loop rather than a regex: this runs on every title and abstract of a bulk import.
-        StringBuilder out = new StringBuilder(s.length());
-        boolean pendingSpace = false;
-        boolean changed = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (isSpace(c)) {
-                pendingSpace = out.length() > 0;
-                changed |= c != ' ' || i == 0 || isSpace(s.charAt(i - 1)) || i == s.length() - 1;
-            } else {
-                if (pendingSpace) {
-                    out.append(' ');
-                    pendingSpace = false;
+        if (isOneLine(s)) {
+            return s;
+        }
+        // A hand loop rather than a regex: this runs on every title and abstract of a bulk import
+        // and of a harvest. Words are copied a run at a time (getChars is a bulk copy; a
+        // StringBuilder appends a String's range char by char).
+        char[] out = new char[s.length()];
+        int length = 0;
+        int i = 0;
+        while (i < s.length()) {
+            while (i < s.length() && isSpace(s.charAt(i))) {
+                i++;
+            }
+            int word = i;
+            while (i < s.length() && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i > word) {
+                if (length > 0) {
+                    out[length++] = ' ';
                 }
-                out.append(c);
+                s.getChars(word, i, out, length);
+                length += i - word;
             }
         }
-        return changed ? out.toString() : s;
+        return new String(out, 0, length);
+    }
+
+    /** Already trimmed, with single plain spaces only. */
+    private static boolean isOneLine(String s) {
+        int last = s.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || i == 0 || i == last || s.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSpace(char c) {
-        return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F')
-                : Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+        if (c < '\u007F') { // ASCII first: most text is, and the Character tables cost more
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     /**

@@ -11,6 +11,10 @@ import java.util.Objects;
  *
  * <p>Text fields are already clean (see {@link CleanText}); optional values are {@code null} when a
  * source has no data for them, and lists are empty rather than null.
+ *
+ * <p>{@code withdrawnAt} is when arXiv reported the paper deleted (an OAI-PMH record with
+ * status="deleted", on the day of its datestamp); null for a live paper. Sources do not deliver it:
+ * the store sets it ({@link PaperStore#markWithdrawn}) and keeps it through later upserts.
  */
 public record Paper(
         ArxivId id,
@@ -23,7 +27,8 @@ public record Paper(
         Instant updatedAt,
         Bibliography bibliography,
         Links links,
-        Community community) {
+        Community community,
+        Instant withdrawnAt) {
 
     public Paper {
         Objects.requireNonNull(id, "id");
@@ -36,6 +41,19 @@ public record Paper(
         bibliography = bibliography == null ? Bibliography.NONE : bibliography;
         links = links == null ? Links.NONE : links;
         community = community == null ? Community.NONE : community;
+    }
+
+    /** A paper as a source delivers it: not known to be withdrawn. */
+    public Paper(ArxivId id, int version, String title, String summary, List<String> authors,
+                 List<String> categories, Instant publishedAt, Instant updatedAt, Bibliography bibliography,
+                 Links links, Community community) {
+        this(id, version, title, summary, authors, categories, publishedAt, updatedAt, bibliography, links,
+                community, null);
+    }
+
+    /** Whether arXiv has reported the paper deleted; the store keeps it, marked. */
+    public boolean withdrawn() {
+        return withdrawnAt != null;
     }
 
     /** The primary arXiv category, when the source named any. */

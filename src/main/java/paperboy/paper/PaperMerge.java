@@ -4,7 +4,7 @@ package paperboy.paper;
  * How a paper already in the store and a newly delivered record of it become one: the newer arXiv
  * version wins for the bibliographic fields, but a field the newcomer lacks never erases what the
  * store knew (daily-papers files carry no categories, the arXiv snapshot carries no upvotes), and
- * upvotes only grow.
+ * upvotes only grow. A paper once withdrawn stays withdrawn, from the first report.
  */
 final class PaperMerge {
     private PaperMerge() {}
@@ -24,7 +24,8 @@ final class PaperMerge {
                 either(first.updatedAt(), second.updatedAt()),
                 bibliography(first.bibliography(), second.bibliography()),
                 links(incoming.links(), stored.links()),
-                community(incoming.community(), stored.community()));
+                community(incoming.community(), stored.community()),
+                earliest(stored.withdrawnAt(), incoming.withdrawnAt()));
     }
 
     private static Paper.Bibliography bibliography(Paper.Bibliography a, Paper.Bibliography b) {

@@ -3,12 +3,14 @@ package paperboy.paper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -16,10 +18,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class PaperRows implements RowMapper<Paper> {
     static final String COLUMNS = "id, version, title, summary, authors, categories, published_at, updated_at, "
             + "doi, journal_ref, comments, license, github_repo, github_stars, project_page, ai_summary, "
-            + "ai_keywords, upvotes, num_comments";
+            + "ai_keywords, upvotes, num_comments, withdrawn_at";
+    static final int COLUMN_COUNT = COLUMNS.split(", ").length;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final ObjectMapper json = new ObjectMapper();
+    private final ObjectWriter stringsWriter = json.writerFor(STRINGS);
 
     @Override
     public Paper map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -36,37 +40,50 @@ final class PaperRows implements RowMapper<Paper> {
                         rs.getString("comments"), rs.getString("license")),
                 new Paper.Links(rs.getString("github_repo"), integer(rs, "github_stars"), rs.getString("project_page")),
                 new Paper.Community(rs.getInt("upvotes"), rs.getInt("num_comments"),
-                        rs.getString("ai_summary"), strings(rs.getString("ai_keywords"))));
+                        rs.getString("ai_summary"), strings(rs.getString("ai_keywords"))),
+                instant(rs, "withdrawn_at"));
     }
 
-    /** The named parameters for an insert or update of {@code paper}. */
-    Map<String, Object> parameters(Paper p) {
-        var m = new java.util.HashMap<String, Object>();
-        m.put("id", p.id().value());
-        m.put("version", p.version());
-        m.put("title", p.title());
-        m.put("summary", p.summary());
-        m.put("authors", toJson(p.authors()));
-        m.put("categories", String.join(" ", p.categories()));
-        m.put("published_at", millis(p.publishedAt()));
-        m.put("updated_at", millis(p.updatedAt()));
-        m.put("doi", p.bibliography().doi());
-        m.put("journal_ref", p.bibliography().journalRef());
-        m.put("comments", p.bibliography().comments());
-        m.put("license", p.bibliography().license());
-        m.put("github_repo", p.links().githubRepo());
-        m.put("github_stars", p.links().githubStars());
-        m.put("project_page", p.links().projectPage());
-        m.put("ai_summary", p.community().aiSummary());
-        m.put("ai_keywords", toJson(p.community().aiKeywords()));
-        m.put("upvotes", p.community().upvotes());
-        m.put("num_comments", p.community().numComments());
-        return m;
+    /**
+     * Binds {@code p} to the first {@link #COLUMN_COUNT} parameters of {@code ps}, in the order of
+     * {@link #COLUMNS}. Plain JDBC rather than Jdbi's named binding: a harvest or bulk import writes
+     * a thousand rows a page, and resolving named arguments per value cost as much as SQLite did.
+     */
+    void bind(PreparedStatement ps, Paper p) throws SQLException {
+        int i = 0;
+        ps.setString(++i, p.id().value());
+        ps.setInt(++i, p.version());
+        ps.setString(++i, p.title());
+        ps.setString(++i, p.summary());
+        ps.setString(++i, toJson(p.authors()));
+        ps.setString(++i, String.join(" ", p.categories()));
+        setMillis(ps, ++i, p.publishedAt());
+        setMillis(ps, ++i, p.updatedAt());
+        ps.setString(++i, p.bibliography().doi());
+        ps.setString(++i, p.bibliography().journalRef());
+        ps.setString(++i, p.bibliography().comments());
+        ps.setString(++i, p.bibliography().license());
+        ps.setString(++i, p.links().githubRepo());
+        if (p.links().githubStars() == null) {
+            ps.setNull(++i, Types.INTEGER);
+        } else {
+            ps.setInt(++i, p.links().githubStars());
+        }
+        ps.setString(++i, p.links().projectPage());
+        ps.setString(++i, p.community().aiSummary());
+        ps.setString(++i, toJson(p.community().aiKeywords()));
+        ps.setInt(++i, p.community().upvotes());
+        ps.setInt(++i, p.community().numComments());
+        setMillis(ps, ++i, p.withdrawnAt());
+        assert i == COLUMN_COUNT;
     }
 
     private String toJson(List<String> values) {
+        if (values.isEmpty()) {
+            return "[]";
+        }
         try {
-            return json.writeValueAsString(values);
+            return stringsWriter.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a list of strings as JSON", e);
         }
@@ -94,7 +111,11 @@ final class PaperRows implements RowMapper<Paper> {
         return rs.wasNull() ? null : value;
     }
 
-    private static Long millis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
+    private static void setMillis(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, instant.toEpochMilli());
+        }
     }
 }

@@ -1,7 +1,9 @@
 package paperboy.paper;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,15 +29,14 @@ public final class PaperStore {
             + "(SELECT MIN(day) FROM featured f WHERE f.paper_id = p.id) AS first_featured FROM papers p ";
 
     private static final String UPSERT = "INSERT INTO papers (" + PaperRows.COLUMNS + ", change_no) VALUES ("
-            + ":id, :version, :title, :summary, :authors, :categories, :published_at, :updated_at, :doi, :journal_ref, "
-            + ":comments, :license, :github_repo, :github_stars, :project_page, :ai_summary, :ai_keywords, :upvotes, "
-            + ":num_comments, :change_no) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+            + "?, ".repeat(PaperRows.COLUMN_COUNT) + "?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
             + "title = excluded.title, summary = excluded.summary, authors = excluded.authors, "
             + "categories = excluded.categories, published_at = excluded.published_at, updated_at = excluded.updated_at, "
             + "doi = excluded.doi, journal_ref = excluded.journal_ref, comments = excluded.comments, "
             + "license = excluded.license, github_repo = excluded.github_repo, github_stars = excluded.github_stars, "
             + "project_page = excluded.project_page, ai_summary = excluded.ai_summary, ai_keywords = excluded.ai_keywords, "
-            + "upvotes = excluded.upvotes, num_comments = excluded.num_comments, change_no = excluded.change_no";
+            + "upvotes = excluded.upvotes, num_comments = excluded.num_comments, withdrawn_at = excluded.withdrawn_at, "
+            + "change_no = excluded.change_no";
     private static final String FEATURE = "INSERT INTO featured (paper_id, day, featured_at, source) "
             + "VALUES (:paper_id, :day, :featured_at, :source) ON CONFLICT (paper_id, day) DO NOTHING";
 
@@ -59,13 +60,11 @@ public final class PaperStore {
 
     /** The same as {@link #upsert(List, String)} inside a transaction the caller holds (for checkpoints). */
     public UpsertResult upsert(Handle h, List<PaperUpdate> batch, String source) {
-        // Writers queue on the counter row before reading what they will merge with, so two nodes
-        // upserting the same paper cannot each merge with a stale copy (a lost update).
-        h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
+        queueForWrite(h);
         Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
         Map<ArxivId, Paper> stored = load(h, incoming.keySet());
-        Set<String> knownDays = featuredKeys(h, incoming.keySet());
-        var papers = h.prepareBatch(UPSERT);
+        boolean featuring = batch.stream().anyMatch(u -> u.featuredOn() != null);
+        Set<String> knownDays = featuring ? featuredKeys(h, incoming.keySet()) : new HashSet<>();
         var days = h.prepareBatch(FEATURE);
         Set<ArxivId> newlyFeatured = new HashSet<>();
         for (PaperUpdate update : batch) {
@@ -98,12 +97,24 @@ public final class PaperStore {
         if (!written.isEmpty()) {
             // Only a batch that writes takes a change number: a re-delivery that changes nothing
             // leaves the counter where the index already is.
-            long changeNo = nextChangeNo(h);
-            written.forEach(p -> papers.bindMap(rows.parameters(p)).bind("change_no", changeNo).add());
+            write(h, written, nextChangeNo(h));
         }
-        execute(papers);
-        execute(days);
+        execute(days); // after the papers: featured rows reference them
         return new UpsertResult(inserted, updated, incoming.size() - inserted - updated);
+    }
+
+    private void write(Handle h, List<Paper> written, long changeNo) {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(UPSERT)) {
+            for (Paper p : written) {
+                rows.bind(ps, p);
+                ps.setLong(PaperRows.COLUMN_COUNT + 1, changeNo);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing " + written.size() + " papers to the store failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void execute(org.jdbi.v3.core.statement.PreparedBatch batch) {
@@ -131,6 +142,14 @@ public final class PaperStore {
                     PaperMerge.merge(a.paper(), b.paper()), null, null));
         }
         return byId;
+    }
+
+    /**
+     * Writers queue on the counter row before reading what they will merge with or change, so two
+     * nodes writing the same paper cannot each start from a stale copy (a lost update).
+     */
+    private static void queueForWrite(Handle h) {
+        h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
     }
 
     private static long nextChangeNo(Handle h) {
@@ -165,16 +184,32 @@ public final class PaperStore {
     }
 
     /**
-     * Notes that arXiv reports these papers as deleted (OAI-PMH status="deleted"); the papers stay,
-     * since lists and links point at them. Unknown ids are ignored.
+     * Notes that arXiv reports these papers as deleted (OAI-PMH status="deleted") as of {@code when};
+     * the papers stay, since lists and links point at them, and show as withdrawn. Unknown ids and
+     * papers already withdrawn are left as they are. Changed rows take a change number, like any
+     * write, so cached pages and the index see them.
      */
-    public void markWithdrawn(Handle h, Collection<ArxivId> ids, java.time.Instant when) {
+    public void markWithdrawn(Collection<ArxivId> ids, Instant when) {
+        jdbi.useTransaction(h -> markWithdrawn(h, ids, when));
+    }
+
+    /** The same as {@link #markWithdrawn(Collection, Instant)} inside a transaction the caller holds. */
+    public void markWithdrawn(Handle h, Collection<ArxivId> ids, Instant when) {
         if (ids.isEmpty()) {
             return;
         }
-        h.createUpdate("UPDATE papers SET withdrawn_at = :when WHERE id IN (<ids>) AND withdrawn_at IS NULL")
-                .bind("when", when.toEpochMilli())
+        queueForWrite(h);
+        List<String> live = h.createQuery("SELECT id FROM papers WHERE id IN (<ids>) AND withdrawn_at IS NULL")
                 .bindList("ids", ids.stream().map(ArxivId::value).toList())
+                .mapTo(String.class)
+                .list();
+        if (live.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE papers SET withdrawn_at = :when, change_no = :change_no WHERE id IN (<ids>)")
+                .bind("when", when.toEpochMilli())
+                .bind("change_no", nextChangeNo(h))
+                .bindList("ids", live)
                 .execute();
     }
 

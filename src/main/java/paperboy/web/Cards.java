@@ -1,6 +1,7 @@
 package paperboy.web;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import paperboy.paper.FeaturedPaper;
 import paperboy.paper.Paper;
@@ -24,7 +25,12 @@ final class Cards {
     private static PaperCard of(Paper p, LocalDate featuredDay, boolean automatic) {
         return new PaperCard(p.id().value(), href(p), p.title(), shortAuthors(p.authors()),
                 summaryStart(p.summary()), p.community().upvotes(), p.categories(),
-                featuredDay == null ? null : featuredDay.toString(), automatic);
+                featuredDay == null ? null : featuredDay.toString(), automatic, withdrawnOn(p));
+    }
+
+    /** The UTC day arXiv withdrew the paper, as ISO text; null for a live paper. */
+    private static String withdrawnOn(Paper p) {
+        return p.withdrawn() ? LocalDate.ofInstant(p.withdrawnAt(), ZoneOffset.UTC).toString() : null;
     }
 
     static String href(Paper p) {

@@ -56,7 +56,7 @@ final class PaperRoutes {
                 .map(day -> new Link(new Period.Day(day).label(), "/papers/" + new Period.Day(day).path()))
                 .toList();
         return new PaperPage(p.id().value(), p.title(), p.authors(), p.summary(), p.id().absUrl(), p.id().pdfUrl(),
-                date(p.publishedAt()), date(p.updatedAt()), featured, p.categories(),
+                date(p.publishedAt()), date(p.updatedAt()), date(p.withdrawnAt()), featured, p.categories(),
                 p.bibliography().doi(), p.bibliography().journalRef(), p.bibliography().comments(),
                 p.bibliography().license(), p.links().githubRepo(), p.links().githubStars(), p.links().projectPage(),
                 p.community().aiSummary(), p.community().aiKeywords(), p.community().upvotes(), Bibtex.of(p),

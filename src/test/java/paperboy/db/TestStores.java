@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
- * Gives each {@link StoreTest} a fresh, migrated store, once per dialect:
+ * Gives each {@link StoreTest} a fresh, migrated store, once per dialect, as a {@link Database}
+ * parameter, and its {@link StoreUrl} to any test that asks for one:
  * <ul>
  *   <li>SQLite: a new file in a temporary folder, deleted afterwards;</li>
  *   <li>PostgreSQL at {@code PAPERBOY_TEST_PG_URL} (default {@value #DEFAULT_PG_URL}): a schema
@@ -66,6 +67,7 @@ public final class TestStores implements TestTemplateInvocationContextProvider {
     private static final class FreshStore implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
         private final Dialect dialect;
         private Database database;
+        private String url;
         private Path sqliteFolder;
         private String pgSchema;
 
@@ -77,16 +79,17 @@ public final class TestStores implements TestTemplateInvocationContextProvider {
         public void beforeEach(ExtensionContext context) throws Exception {
             if (dialect == Dialect.SQLITE) {
                 sqliteFolder = Files.createTempDirectory("paperboy-store-test");
-                database = Database.open("jdbc:sqlite:" + sqliteFolder.resolve("p.db"));
+                url = "jdbc:sqlite:" + sqliteFolder.resolve("p.db");
             } else {
-                String url = postgresUrl();
+                String server = postgresUrl();
                 String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-                try (Connection c = connect(url); Statement s = c.createStatement()) {
+                try (Connection c = connect(server); Statement s = c.createStatement()) {
                     s.execute("CREATE SCHEMA " + schema);
                 }
                 pgSchema = schema;
-                database = Database.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema);
+                url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema;
             }
+            database = Database.open(url);
         }
 
         @Override
@@ -111,12 +114,13 @@ public final class TestStores implements TestTemplateInvocationContextProvider {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == Database.class;
+            Class<?> type = parameter.getParameter().getType();
+            return type == Database.class || type == StoreUrl.class;
         }
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return database;
+            return parameter.getParameter().getType() == Database.class ? database : new StoreUrl(url);
         }
 
         /** A plain connection for creating and dropping the schema; skips or fails the test when there is none. */

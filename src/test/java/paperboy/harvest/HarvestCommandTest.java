@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,11 @@ import paperboy.harvest.FakeArxiv.Reply;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 
-/** {@code paperboy harvest} end to end: the command, a fake arXiv replaying recorded pages, a real SQLite store. */
+/**
+ * {@code paperboy harvest} end to end: the command, a fake arXiv replaying recorded pages, a real
+ * SQLite store (the command reads the store URL from the environment; {@link HarvestStoreTest}
+ * runs the same harvests on PostgreSQL too).
+ */
 class HarvestCommandTest {
     private static final String FROM = "2014-10-01";
     private static final String UNTIL = "2015-01-03";
@@ -140,45 +143,5 @@ class HarvestCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("PAPERBOY_CONTACT is not set");
         assertThat(arxiv.requests()).isEmpty();
-    }
-
-    @Test
-    void newPapersMatchingTheFeatureRuleAreOnTheirDaysListMarkedAsAutomatic() throws IOException {
-        arxiv.then(Reply.resource(Fixtures.OAI_LAST_PAGE));
-        Config config = new Config(0, data, null, false).withArxiv(new Config(0, data, null, false).arxiv()
-                .withOaiUrl(arxiv.oaiBase()).withDelay(java.time.Duration.ZERO).withContact("mailto:ops@example.org")
-                .withFeatureRule(List.of("cs.DM"), null));
-
-        try (App app = new App(config)) {
-            app.harvester().harvest(null, LocalDate.parse("2015-01-01"), LocalDate.parse(UNTIL));
-            app.index().catchUp(app.papers());
-
-            assertThat(app.papers().featuredDays(new ArxivId("1412.8544"))).containsExactly(LocalDate.of(2014, 12, 29));
-            assertThat(app.papers().featuredDays(new ArxivId("hep-th/9504118"))).isEmpty();
-            io.javalin.testtools.JavalinTest.test(app.web(), (server, client) -> {
-                String page = client.get("/papers/date/2014-12-29").body().string();
-                assertThat(page).contains("A Kochen-Specker system").contains("featured automatically");
-            });
-        }
-    }
-
-    @Test
-    void papersAlreadyInTheStoreAreNotFeaturedAgain() throws IOException {
-        arxiv.then(Reply.resource(Fixtures.OAI_LAST_PAGE), Reply.resource(Fixtures.OAI_LAST_PAGE));
-        Config plain = new Config(0, data, null, false);
-        Config config = plain.withArxiv(plain.arxiv().withOaiUrl(arxiv.oaiBase()).withDelay(java.time.Duration.ZERO)
-                .withContact("mailto:ops@example.org"));
-        try (App app = new App(config)) {
-            app.harvester().harvest(null, LocalDate.parse("2015-01-01"), LocalDate.parse(UNTIL));
-        }
-        try (App app = new App(config.withArxiv(config.arxiv().withFeatureRule(List.of("cs"), null)))) {
-            Harvester harvester = app.harvester();
-            harvester.harvest(null, LocalDate.parse("2015-01-01"), LocalDate.parse(UNTIL));
-
-            assertThat(harvester.featured()).isZero();
-            assertThat(app.papers().featuredDays(new ArxivId("1412.8544"))).isEmpty();
-        }
-        assertThat(Set.copyOf(arxiv.requests().stream().map(r -> r.params().get("from")).toList()))
-                .containsExactly("2015-01-01");
     }
 }

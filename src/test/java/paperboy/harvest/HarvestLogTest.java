@@ -3,19 +3,16 @@ package paperboy.harvest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import paperboy.db.Database;
+import paperboy.db.StoreTest;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 
-/** The harvest's store side on a real SQLite file: a page and its checkpoint commit together or not at all. */
+/** The harvest's store side on SQLite and PostgreSQL: a page and its checkpoint commit together or not at all. */
 class HarvestLogTest {
     private static final Paper PAPER = new Paper(new ArxivId("1412.8544"), 0, "A Kochen-Specker system",
             "Abstract.", List.of("Ada Lovelace"), List.of("cs.DM"), Instant.parse("2014-12-29T00:00:00Z"),
@@ -23,57 +20,61 @@ class HarvestLogTest {
     private static final HarvestCheckpoint AFTER_PAGE = new HarvestCheckpoint(
             "cs", LocalDate.of(2015, 1, 1), null, "726959|1001", LocalDate.of(2015, 1, 3), false);
 
-    private final Database database;
-    private final PaperStore papers;
-    private final HarvestLog log;
-
-    HarvestLogTest(@TempDir Path dir) {
-        database = Database.open("jdbc:sqlite:" + dir.resolve("paperboy.db"));
-        papers = new PaperStore(database.jdbi());
-        log = new HarvestLog(database.jdbi(), papers, OaiRequest.ARXIV, FeatureRule.off(), new FakeTime());
+    private static HarvestLog log(Database db) {
+        return new HarvestLog(db.jdbi(), new PaperStore(db.jdbi()), OaiRequest.ARXIV, FeatureRule.off(), new FakeTime());
     }
 
-    @AfterEach
-    void close() {
-        database.close();
-    }
+    @StoreTest
+    void storesThePageAndItsCheckpoint(Database db) {
+        var papers = new PaperStore(db.jdbi());
+        var log = log(db);
 
-    @Test
-    void storesThePageAndItsCheckpoint() {
         log.store(List.of(PAPER), List.of(), AFTER_PAGE);
 
-        assertThat(papers.find(PAPER.id())).isPresent();
+        assertThat(papers.find(PAPER.id())).contains(PAPER);
         assertThat(log.last("cs")).contains(AFTER_PAGE);
         assertThat(log.last(null)).isEmpty();
         assertThat(papers.lastChangeNo()).isEqualTo(1);
     }
 
-    @Test
-    void whenTheCheckpointCannotBeWrittenThePagesPapersAreNotStoredEither() {
-        database.jdbi().useHandle(h -> h.execute("CREATE TRIGGER refuse BEFORE INSERT ON harvest_checkpoints "
-                + "BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
+    @StoreTest
+    void whenTheCheckpointCannotBeWrittenThePagesPapersAreNotStoredEither(Database db) {
+        var papers = new PaperStore(db.jdbi());
+        var log = log(db);
+        DiskFull.start(db);
 
         assertThatThrownBy(() -> log.store(List.of(PAPER), List.of(), AFTER_PAGE)).hasMessageContaining("disk full");
 
         assertThat(papers.count()).isZero();
+        assertThat(papers.lastChangeNo()).isZero();
         assertThat(log.last("cs")).isEmpty();
     }
 
-    @Test
-    void aDeletedRecordMarksThePaperWithdrawn() {
+    @StoreTest
+    void aDeletedRecordMarksThePaperWithdrawnAsOfItsDatestampAndKeepsIt(Database db) {
+        var papers = new PaperStore(db.jdbi());
+        var log = log(db);
         log.store(List.of(PAPER), List.of(), AFTER_PAGE);
+        long changeNo = papers.lastChangeNo();
 
-        log.store(List.of(), List.of(PAPER.id(), new ArxivId("0704.0001")), AFTER_PAGE.afterPage(
-                ResumptionToken.COMPLETE, null));
+        log.store(List.of(), List.of(new OaiRecord.Deleted(PAPER.id(), LocalDate.of(2015, 2, 3)),
+                new OaiRecord.Deleted(new ArxivId("0704.0001"), LocalDate.of(2015, 2, 3))),
+                AFTER_PAGE.afterPage(ResumptionToken.COMPLETE, null));
 
-        Long withdrawn = database.jdbi().withHandle(h -> h.createQuery("SELECT withdrawn_at FROM papers WHERE id = :id")
-                .bind("id", PAPER.id().value()).mapTo(Long.class).one());
-        assertThat(withdrawn).isEqualTo(new FakeTime().instant().toEpochMilli());
+        Paper withdrawn = papers.find(PAPER.id()).orElseThrow();
+        assertThat(withdrawn.withdrawnAt()).isEqualTo(Instant.parse("2015-02-03T00:00:00Z"));
+        assertThat(papers.count()).isEqualTo(1);
+        assertThat(papers.lastChangeNo()).isGreaterThan(changeNo); // cached pages and the index see it
         assertThat(log.last("cs")).get().satisfies(c -> assertThat(c.complete()).isTrue());
+
+        log.store(List.of(PAPER), List.of(new OaiRecord.Deleted(PAPER.id(), LocalDate.of(2015, 3, 1))), AFTER_PAGE);
+
+        assertThat(papers.find(PAPER.id())).contains(withdrawn); // a later record or report changes nothing
     }
 
-    @Test
-    void theNextRunResumesAnUnfinishedWindowUnlessAnotherIsAskedFor() {
+    @StoreTest
+    void theNextRunResumesAnUnfinishedWindowUnlessAnotherIsAskedFor(Database db) {
+        var log = log(db);
         log.store(List.of(PAPER), List.of(), AFTER_PAGE);
         var http = new ArxivHttp("0.1.0", "mailto:ops@example.org", java.time.Duration.ofSeconds(1),
                 new Politeness(java.time.Duration.ZERO));

@@ -30,7 +30,7 @@ final class MemoryStore implements HarvestSink {
     }
 
     @Override
-    public void store(List<Paper> page, List<ArxivId> gone, HarvestCheckpoint next) {
+    public void store(List<Paper> page, List<OaiRecord.Deleted> gone, HarvestCheckpoint next) {
         if (commits + 1 == crashOnStore) {
             crashOnStore = -1;
             throw new IllegalStateException("killed while storing page " + (commits + 1));
@@ -38,7 +38,7 @@ final class MemoryStore implements HarvestSink {
         for (Paper p : page) {
             papers.put(p.id(), p); // upsert by id, as the real store does
         }
-        deleted.addAll(gone);
+        gone.forEach(d -> deleted.add(d.id()));
         checkpoint = next;
         commits++;
     }

@@ -7,8 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import paperboy.paper.ArxivId;
+import paperboy.paper.CleanText;
 import paperboy.paper.Paper;
 
 class OaiXmlTest {
@@ -157,5 +162,69 @@ class OaiXmlTest {
         assertThatThrownBy(() -> OaiXml.parse(xxe.getBytes(StandardCharsets.UTF_8), REQUEST))
                 .isInstanceOf(ArxivResponseException.class)
                 .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void aPageCutOffAfterItsRecordsIsStillMalformed() {
+        String whole = new String(Fixtures.bytes(Fixtures.OAI_LAST_PAGE), StandardCharsets.UTF_8);
+        byte[] cut = whole.substring(0, whole.indexOf("</OAI-PMH>")).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> OaiXml.parse(cut, REQUEST))
+                .isInstanceOf(ArxivResponseException.class)
+                .hasMessageStartingWith("malformed XML in the answer to " + REQUEST);
+    }
+
+    @Test
+    void textSplitByEntitiesCdataAndNestedElementsIsReadWhole() throws Exception {
+        var page = (OaiAnswer.Page) OaiXml.parse(arxivRecord(
+                "Fast &amp; <![CDATA[<Robust>]]> PCA <i>for</i>\n  graphs", "Jos&#233; Mar\u00eda"), REQUEST);
+
+        Paper p = ((OaiRecord.Live) page.records().getFirst()).paper();
+        assertThat(p.title()).isEqualTo("Fast & <Robust> PCA for graphs");
+        assertThat(p.authors()).containsExactly("José María");
+    }
+
+    @Test
+    void anEntityDeclaredInADoctypeIsRefused() {
+        String laughs = """
+                <?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
+                <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><error code="badVerb">&b;</error></OAI-PMH>""";
+
+        assertThatThrownBy(() -> OaiXml.parse(laughs.getBytes(StandardCharsets.UTF_8), REQUEST))
+                .isInstanceOf(ArxivResponseException.class)
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Property(tries = 300)
+    void anyTitleIsReadBackOnOneLine(@ForAll @StringLength(min = 1, max = 80) String title) throws Exception {
+        Assume.that(!CleanText.oneLine(xmlChars(title)).isEmpty());
+        String clean = xmlChars(title);
+
+        var page = (OaiAnswer.Page) OaiXml.parse(arxivRecord(escape(clean), "Ada Lovelace"), REQUEST);
+
+        assertThat(((OaiRecord.Live) page.records().getFirst()).paper().title()).isEqualTo(CleanText.oneLine(clean));
+    }
+
+    /** A ListRecords page with one arXiv-format record; title and author are inserted as XML. */
+    private static byte[] arxivRecord(String titleXml, String forenamesXml) {
+        return ("""
+                <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>
+                <header><identifier>oai:arXiv.org:2501.00001</identifier><datestamp>2025-01-02</datestamp></header>
+                <metadata><arXiv xmlns="http://arxiv.org/OAI/arXiv/"><id>2501.00001</id><created>2025-01-01</created>
+                <authors><author><forenames>%s</forenames></author></authors>
+                <title>%s</title></arXiv></metadata></record></ListRecords></OAI-PMH>""")
+                .formatted(forenamesXml, titleXml).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The characters XML 1.0 allows, others dropped (a generated string may hold any char). */
+    private static String xmlChars(String s) {
+        return s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static String escape(String s) {
+        // \r would be normalised to \n by any XML parser; as a character reference it survives.
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;");
     }
 }

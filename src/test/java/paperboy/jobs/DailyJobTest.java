@@ -2,7 +2,6 @@ package paperboy.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,16 +9,14 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import paperboy.db.Database;
+import paperboy.db.StoreTest;
+import paperboy.db.StoreUrl;
 
-/** The daily schedule's arithmetic and the claim that makes several nodes run a job once. */
+/** The daily schedule's arithmetic and the claim that makes several nodes run a job once (SQLite and PostgreSQL). */
 class DailyJobTest {
     private static final DailySchedule AT_TWO = new DailySchedule(LocalTime.of(2, 0));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-05T12:00:00Z"), ZoneOffset.UTC);
-
-    @TempDir
-    Path dir;
 
     @Test
     void theNextRunIsTodayWhenItsTimeHasNotComeElseTomorrow() {
@@ -30,9 +27,9 @@ class DailyJobTest {
         assertThat(DailySchedule.dayOf(Instant.parse("2027-01-01T02:00:00Z"))).isEqualTo(LocalDate.of(2027, 1, 1));
     }
 
-    @Test
-    void ofTwoNodesClaimingTheSameDayOneWins() {
-        try (Database a = Database.open(url()); Database b = Database.open(url())) {
+    @StoreTest
+    void ofTwoNodesClaimingTheSameDayOneWins(Database a, StoreUrl store) {
+        try (Database b = Database.open(store.value())) {
             var nodeA = new JobRuns(a.jdbi(), CLOCK);
             var nodeB = new JobRuns(b.jdbi(), CLOCK);
             LocalDate day = LocalDate.of(2026, 1, 5);
@@ -45,9 +42,9 @@ class DailyJobTest {
         }
     }
 
-    @Test
-    void aJobRunsOnceADayWhicheverNodeAsks() {
-        try (Database a = Database.open(url()); Database b = Database.open(url())) {
+    @StoreTest
+    void aJobRunsOnceADayWhicheverNodeAsks(Database a, StoreUrl store) {
+        try (Database b = Database.open(store.value())) {
             var runs = new AtomicInteger();
             var jobA = new DailyJob("harvest", AT_TWO, new JobRuns(a.jdbi(), CLOCK), CLOCK, runs::incrementAndGet);
             var jobB = new DailyJob("harvest", AT_TWO, new JobRuns(b.jdbi(), CLOCK), CLOCK, runs::incrementAndGet);
@@ -59,19 +56,13 @@ class DailyJobTest {
         }
     }
 
-    @Test
-    void aFailingRunStillCountsAsTheDaysRun() {
-        try (Database a = Database.open(url())) {
-            var job = new DailyJob("harvest", AT_TWO, new JobRuns(a.jdbi(), CLOCK), CLOCK, () -> {
-                throw new java.io.IOException("arXiv is down");
-            });
+    @StoreTest
+    void aFailingRunStillCountsAsTheDaysRun(Database a) {
+        var job = new DailyJob("harvest", AT_TWO, new JobRuns(a.jdbi(), CLOCK), CLOCK, () -> {
+            throw new java.io.IOException("arXiv is down");
+        });
 
-            assertThat(job.runIfClaimed(LocalDate.of(2026, 1, 5))).isTrue();
-            assertThat(job.runIfClaimed(LocalDate.of(2026, 1, 5))).isFalse();
-        }
-    }
-
-    private String url() {
-        return "jdbc:sqlite:" + dir.resolve("paperboy.db");
+        assertThat(job.runIfClaimed(LocalDate.of(2026, 1, 5))).isTrue();
+        assertThat(job.runIfClaimed(LocalDate.of(2026, 1, 5))).isFalse();
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The whole record of one paper ({@code /papers/{id}}). Optional values are null when unknown;
- * lists are empty. Dates are already formatted for display. {@code related} holds the papers
- * nearest in meaning (empty without vectors).
+ * lists are empty. Dates are already formatted for display; {@code withdrawn} is the day arXiv
+ * withdrew the paper, null while it is live. {@code related} holds the papers nearest in meaning
+ * (empty without vectors).
  */
 public record PaperPage(
         String id,
@@ -16,6 +17,7 @@ public record PaperPage(
         String pdfUrl,
         String published,
         String updated,
+        String withdrawn,
         List<Link> featuredOn,
         List<String> categories,
         String doi,
