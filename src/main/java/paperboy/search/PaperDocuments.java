@@ -36,11 +36,13 @@ final class PaperDocuments {
     /** The id again, as doc values, to break ranking ties by id. */
     static final String ID_ORDER = "id_order";
     static final String VECTOR = "vector";
+    /** Present (as "true") on papers arXiv withdrew; related papers leave them out. */
+    static final String WITHDRAWN = "withdrawn";
     /**
      * The version of the fields and analyzers above. An index written with another version is
      * rebuilt from the store when it is opened for writing (see {@link PaperIndex#catchUp}).
      */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     /**
      * Title and abstract are stored (the highlighter reads them back) and indexed with offsets
@@ -69,6 +71,9 @@ final class PaperDocuments {
         doc.add(new Field(AUTHORS, String.join("; ", p.authors()), TextField.TYPE_NOT_STORED));
         for (String category : categoryTerms(p.categories())) {
             doc.add(new StringField(CATEGORY, category, Field.Store.NO));
+        }
+        if (p.withdrawnAt() != null) {
+            doc.add(new StringField(WITHDRAWN, "true", Field.Store.NO));
         }
         if (vector != null) {
             doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));

@@ -118,11 +118,12 @@ final class PaperSearch {
         });
     }
 
-    /** Ids of the papers nearest to {@code vector}, best first, {@code self} excluded. */
+    /** Ids of the papers nearest to {@code vector}, best first, {@code self} and withdrawn papers excluded. */
     List<ArxivId> nearest(float[] vector, ArxivId self, int limit) {
         Query notSelf = new BooleanQuery.Builder()
                 .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(PaperDocuments.ID, self.value())), BooleanClause.Occur.MUST_NOT)
+                .add(new TermQuery(new Term(PaperDocuments.WITHDRAWN, "true")), BooleanClause.Occur.MUST_NOT)
                 .build();
         return withSearcher(searcher -> {
             IdLookup ids = new IdLookup(searcher);

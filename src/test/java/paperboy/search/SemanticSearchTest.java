@@ -179,6 +179,19 @@ class SemanticSearchTest {
         assertThat(top(search("protein structure prediction", SearchRequest.Mode.SEMANTIC), 3)).contains(FOUR_D_ANYONE);
     }
 
+    @Test
+    @Order(4)
+    void withdrawnPapersAreNotRelatedToAnything() {
+        List<ArxivId> before = index.related(CONV_LLAVA, 5);
+
+        store.markWithdrawn(List.of(before.getFirst()), java.time.Instant.parse("2026-11-01T00:00:00Z"));
+        index.catchUp(store);
+
+        List<ArxivId> after = index.related(CONV_LLAVA, 5);
+        assertThat(after).hasSize(5).doesNotContain(before.getFirst()).containsAll(before.subList(1, 5));
+        assertThat(index.related(before.getFirst(), 5)).hasSize(5); // a withdrawn paper's own page still has some
+    }
+
     private SearchResults search(String query, SearchRequest.Mode mode) {
         return index.search(new SearchRequest(query, mode, null, null, 0, 20));
     }
