@@ -92,6 +92,16 @@ class SemanticWebTest {
         assertThat(page.indexOf("/papers/" + CONV_LLAVA)).isLessThan(page.indexOf("class=\"card\"", page.indexOf("class=\"card\"") + 1));
     }
 
+    @Test
+    void aLongPastedPassageOfNonLatinTextIsAccepted() {
+        String passage = "注意力机制 transformers ".repeat(300).substring(0, 4999);
+
+        HttpResponse<String> response = server.get("/search?like=" + enc(passage));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Papers like your text");
+    }
+
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
