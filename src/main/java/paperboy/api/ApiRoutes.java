@@ -116,6 +116,9 @@ public final class ApiRoutes {
         SearchResults results = index.search(new SearchRequest(q, SearchParams.mode(ctx), SearchParams.filters(ctx),
                 SearchParams.sort(ctx), offset, limit));
         ctx.header("X-Total-Count", Long.toString(results.total()));
+        if (results.atLeast()) {
+            ctx.header("X-Total-Count-Exact", "false"); // past 1,000 matches the count stops
+        }
         ctx.header("X-Search-Mode", results.mode().label());
         if (results.notice() != null) {
             ctx.header("X-Search-Notice", ascii(results.notice()));

@@ -14,8 +14,8 @@ import java.util.Locale;
  *                     ({@code PAPERBOY_FUSION})
  */
 public record SearchSettings(boolean embeddings, String vectorFormat, String fusion) {
-    public static final String DEFAULT_VECTOR_FORMAT = "float32";
-    public static final String DEFAULT_FUSION = "rrf:60";
+    public static final String DEFAULT_VECTOR_FORMAT = "int8";
+    public static final String DEFAULT_FUSION = "weighted:0.5";
 
     /** Keyword search only: what tests and tools get unless they ask for more. */
     public static final SearchSettings KEYWORDS_ONLY = new SearchSettings(false, DEFAULT_VECTOR_FORMAT, DEFAULT_FUSION);

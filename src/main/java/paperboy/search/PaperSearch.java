@@ -28,6 +28,9 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import paperboy.paper.ArxivId;
 
@@ -42,6 +45,8 @@ final class PaperSearch {
     static final int DEPTH = 100;
     /** The longest text "more like this" takes. */
     static final int MAX_LIKE_LENGTH = 5000;
+    /** Keyword matches are counted exactly up to this many. */
+    static final int COUNTED = 1000;
 
     private static final SortField BY_ID = new SortField(PaperDocuments.ID_ORDER, SortField.Type.STRING);
     private static final SortField NEWEST = new SortedNumericSortField(PaperDocuments.PUBLISHED, SortField.Type.LONG, true);
@@ -63,8 +68,12 @@ final class PaperSearch {
         this.snippets = new Snippets(analyzer);
     }
 
-    /** A ranked list of documents and how many match in all. */
-    private record Ranking(List<ScoreDoc> docs, long total) {}
+    /** A ranked list of documents and how many match in all ({@code exact} false: at least that many). */
+    private record Ranking(List<ScoreDoc> docs, long total, boolean exact) {
+        Ranking(List<ScoreDoc> docs) {
+            this(docs, docs.size(), true);
+        }
+    }
 
     SearchResults search(SearchRequest request) {
         QueryReader.Reading reading = reader.read(request.query());
@@ -113,7 +122,7 @@ final class PaperSearch {
                 return SearchResults.empty("That text has no words to match.");
             }
             Ranking ranking = keyword(searcher, similar, filter, SearchRequest.Sort.RELEVANCE, DEPTH);
-            return results(searcher, new Ranking(ranking.docs(), ranking.docs().size()), similar, request,
+            return results(searcher, new Ranking(ranking.docs()), similar, request,
                     "Matched by shared words: semantic search is not available here.", SearchRequest.Mode.KEYWORD);
         });
     }
@@ -169,17 +178,49 @@ final class PaperSearch {
         return new ModeChoice(asked, null);
     }
 
+    /**
+     * The best {@code depth} matches in the asked order. Matches are counted exactly up to
+     * {@link #COUNTED} (more than any pager shows); past that Lucene may skip documents that cannot
+     * make the top, and the total is a lower bound.
+     */
     private Ranking keyword(IndexSearcher searcher, Query query, Query filter, SearchRequest.Sort sort, int depth)
             throws IOException {
         Query filtered = filter == null ? query : new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
-        TopDocs top = searcher.search(filtered, Math.max(1, depth), sortOf(sort), true);
-        return new Ranking(Arrays.asList(top.scoreDocs), searcher.count(filtered));
+        int n = Math.max(1, depth);
+        TopDocs top = sort == SearchRequest.Sort.RELEVANCE
+                ? searcher.search(filtered, new TopScoreDocCollectorManager(n, null, COUNTED))
+                : searcher.search(filtered, new TopFieldCollectorManager(sortOf(sort), n, null, COUNTED));
+        List<ScoreDoc> docs = sort == SearchRequest.Sort.RELEVANCE
+                ? tiesById(searcher, top.scoreDocs)
+                : Arrays.asList(top.scoreDocs);
+        return new Ranking(docs, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+    }
+
+    /** Documents with equal scores put in id order (Lucene leaves them in index order). */
+    private static List<ScoreDoc> tiesById(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        List<ScoreDoc> sorted = new ArrayList<>(Arrays.asList(docs));
+        IdLookup ids = null;
+        for (int from = 0; from < sorted.size(); ) {
+            int to = from + 1;
+            while (to < sorted.size() && sorted.get(to).score == sorted.get(from).score) {
+                to++;
+            }
+            if (to - from > 1) {
+                IdLookup lookup = ids == null ? (ids = new IdLookup(searcher)) : ids;
+                Map<Integer, String> idOf = new HashMap<>();
+                for (ScoreDoc doc : sorted.subList(from, to)) {
+                    idOf.put(doc.doc, lookup.id(doc.doc));
+                }
+                sorted.subList(from, to).sort(Comparator.comparing(d -> idOf.get(d.doc)));
+            }
+            from = to;
+        }
+        return sorted;
     }
 
     private Ranking semantic(IndexSearcher searcher, float[] vector, Query filter) throws IOException {
-        List<ScoreDoc> docs = knn(searcher, vector, filter, DEPTH);
-        return new Ranking(docs, docs.size());
+        return new Ranking(knn(searcher, vector, filter, DEPTH));
     }
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
@@ -194,7 +235,7 @@ final class PaperSearch {
         for (ScoredId hit : fusion.fuse(List.of(wordRanking, meaningRanking), 2 * DEPTH)) {
             fused.add(new ScoreDoc(docOf.get(hit.id()), (float) hit.score()));
         }
-        return new Ranking(fused, fused.size());
+        return new Ranking(fused);
     }
 
     /** The nearest {@code k} documents, best first, equal scores in id order. */
@@ -231,7 +272,7 @@ final class PaperSearch {
             candidates.add(new BytesRef(ids.id(doc.doc)));
         }
         TopDocs top = searcher.search(new TermInSetQuery(PaperDocuments.ID, candidates), candidates.size(), sortOf(sort));
-        return new Ranking(Arrays.asList(top.scoreDocs), ranking.total());
+        return new Ranking(Arrays.asList(top.scoreDocs), ranking.total(), ranking.exact());
     }
 
     private static Sort sortOf(SearchRequest.Sort sort) {
@@ -247,7 +288,7 @@ final class PaperSearch {
         List<ScoreDoc> docs = ranking.docs();
         int from = Math.min(request.offset(), docs.size());
         List<ScoreDoc> page = docs.subList(from, Math.min(docs.size(), request.offset() + request.limit()));
-        return new SearchResults(ranking.total(), snippets.hits(searcher, highlight, page), notice, mode);
+        return new SearchResults(ranking.total(), !ranking.exact(), snippets.hits(searcher, highlight, page), notice, mode);
     }
 
     private float[] passageVector(String passage) {

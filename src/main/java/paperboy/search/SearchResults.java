@@ -4,17 +4,19 @@ import java.util.List;
 import paperboy.paper.ArxivId;
 
 /**
- * One page of search results, best first (or in the requested order). {@code mode} is how the
+ * One page of search results, best first (or in the requested order). {@code total} counts all
+ * results, or, when {@code atLeast}, is a lower bound (a keyword search counts to 1,000 exactly
+ * and no further, since no pager goes that deep). {@code mode} is how the
  * query was matched, which may differ from what was asked (no vectors yet: keyword); {@code
  * notice} explains to the user anything that was changed about their query (null when nothing was).
  */
-public record SearchResults(long total, List<Hit> hits, String notice, SearchRequest.Mode mode) {
+public record SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode) {
     public SearchResults {
         hits = List.copyOf(hits);
     }
 
     public static SearchResults empty(String notice) {
-        return new SearchResults(0, List.of(), notice, SearchRequest.Mode.KEYWORD);
+        return new SearchResults(0, false, List.of(), notice, SearchRequest.Mode.KEYWORD);
     }
 
     /**

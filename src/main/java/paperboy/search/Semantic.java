@@ -24,9 +24,12 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
         }
     }
 
-    /** The default setup: vectors as 32-bit floats, reciprocal rank fusion (k = 60). */
+    /**
+     * The default setup, measured best on SciFact (BENCHMARKS.md): quantised vectors (as good as
+     * floats there) and an even weighted fusion of min-max-normalised keyword and semantic scores.
+     */
     public Semantic(Embedder embedder, org.jdbi.v3.core.Jdbi jdbi) {
-        this(embedder, jdbi, VectorFormat.FLOAT32, Fusion.ReciprocalRank.DEFAULT);
+        this(embedder, jdbi, VectorFormat.INT8, Fusion.WeightedScore.hybrid(0.5, Fusion.Normalisation.MIN_MAX));
     }
 
     public Semantic(Embedder embedder, org.jdbi.v3.core.Jdbi jdbi, VectorFormat format, Fusion fusion) {

@@ -62,7 +62,7 @@ final class SearchRoutes {
                 sort.label(), text(filters.from()), text(filters.to()), String.join(",", filters.categories()),
                 filters.featuredOnly(), semanticAvailable);
         long total = Math.min(results.total(), (long) MAX_PAGE * PAGE_SIZE);
-        pages.render(ctx, "search.jte", new SearchPage(query, like, options, results.notice(), results.total(),
+        pages.render(ctx, "search.jte", new SearchPage(query, like, options, results.notice(), results.total(), results.atLeast(),
                 hits(results), Paging.of(base(query, like, options), page, total, PAGE_SIZE)));
     }
 

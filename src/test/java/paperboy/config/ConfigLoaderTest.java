@@ -77,10 +77,10 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void searchDefaultsToEmbeddingsOnWithFloatVectorsAndReciprocalRankFusion() {
+    void searchDefaultsToEmbeddingsOnWithQuantisedVectorsAndEvenWeightedFusion() {
         SearchSettings search = new ConfigLoader(Map.of()).load().search();
 
-        assertThat(search).isEqualTo(new SearchSettings(true, "float32", "rrf:60"));
+        assertThat(search).isEqualTo(new SearchSettings(true, "int8", "weighted:0.5"));
     }
 
     @Test

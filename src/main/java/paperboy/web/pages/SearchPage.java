@@ -7,9 +7,10 @@ import java.util.List;
  * was changed about their query or why nothing was searched (null when all is well). Each hit's
  * {@code titleHtml} and {@code snippetHtml} are safe HTML (escaped text with {@code <mark>} around
  * matches) and may be null, in which case the card's plain title / summary start is shown.
+ * {@code atLeast} marks {@code total} as a lower bound (past 1,000 keyword matches).
  */
-public record SearchPage(String query, String like, Options options, String notice, long total, List<Hit> hits,
-        Pager pager) {
+public record SearchPage(String query, String like, Options options, String notice, long total, boolean atLeast,
+        List<Hit> hits, Pager pager) {
     public record Hit(PaperCard card, String titleHtml, String snippetHtml) {}
 
     /**
