@@ -85,6 +85,25 @@ class PaperIndexTest {
         assertThat(search("quokka").hits()).extracting(h -> h.id().value()).containsExactly("2608.99998");
     }
 
+    @Test
+    void anIndexWrittenByAnotherVersionIsRebuiltOnItsNextCatchUp() throws IOException {
+        index.catchUp(store);
+        index.close();
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+                var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig())) {
+            var data = new java.util.HashMap<String, String>();
+            writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+            data.put("paperboy.format", "1"); // as if an older Paperboy had written it
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+        index = new PaperIndex(dir.resolve("index"));
+
+        assertThat(index.catchUp(store)).isEqualTo(HF_PAPERS);
+        assertThat(index.size()).isEqualTo(HF_PAPERS);
+        assertThat(index.catchUp(store)).isZero();
+    }
+
     private SearchResults search(String query) {
         return index.search(new SearchRequest(query, 0, SearchRequest.MAX_LIMIT));
     }
