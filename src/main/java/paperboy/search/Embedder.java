@@ -40,8 +40,11 @@ public final class Embedder implements AutoCloseable {
      * (including [CLS] and [SEP]) past which a text is cut.
      */
     public record Settings(int batchSize, int threads, int maxTokens) {
-        /** Measured best on a 2-core machine; see bench/EVAL-NOTES.md. */
-        public static final Settings DEFAULT = new Settings(32, 2, 256);
+        /**
+         * Measured best on a 2-core machine (BENCHMARKS.md, "Embedding throughput"): 2 ONNX
+         * threads, batches of 8 (larger batches were slower there), cut at 256 wordpieces.
+         */
+        public static final Settings DEFAULT = new Settings(8, 2, 256);
 
         public Settings {
             if (batchSize < 1 || threads < 1 || maxTokens < 3 || maxTokens > 512) {
