@@ -42,8 +42,10 @@ public final class ImportCommand implements Callable<Integer> {
             app.followStore(java.time.Duration.ofMillis(500));
             ImportReport report = app.importer(System.err)
                     .importPaths(paths, restart ? Importer.Start.FROM_THE_BEGINNING : Importer.Start.FROM_CHECKPOINT);
+            // Lucene is the slowest stage of a bulk import, so the index may still be some way behind.
+            System.err.println("search index: catching up with the store ...");
             app.stopFollowing();
-            long indexed = app.index().catchUp(app.papers());
+            app.index().catchUp(app.papers());
             printProblems(report);
             System.err.println("search index: " + app.index().size() + " papers");
             System.out.println(report.summary());
