@@ -74,6 +74,7 @@ final class Formats {
         }
     }
 
+    /** White space, or a byte of the UTF-8 byte order mark some tools write first. */
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF;
     }
