@@ -25,6 +25,7 @@ final class Progress {
     private long lastPrinted;
     private long skippedBytes;
     private boolean printed;
+    private int lastLength;
 
     Progress(PrintStream out, long totalBytes, boolean redraw, LongSupplier nanoTime) {
         this.out = out;
@@ -68,7 +69,9 @@ final class Progress {
     private void print(String line) {
         printed = true;
         if (redraw) {
-            out.print("\r" + line);
+            // Spaces over what is left of a longer previous line (the ETA goes away at the end).
+            out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+            lastLength = line.length();
         } else {
             out.println(line);
         }
