@@ -29,6 +29,7 @@ import paperboy.jobs.DailySchedule;
 import paperboy.jobs.JobRuns;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
+import paperboy.ingest.ImportLog;
 import paperboy.ingest.ImportReport;
 import paperboy.ingest.Importer;
 import paperboy.paper.FeaturedStore;
@@ -107,7 +108,7 @@ public final class App implements AutoCloseable {
     }
 
     public Importer importer(PrintStream progress) {
-        return new Importer(papers, progress);
+        return new Importer(new ImportLog(database.jdbi(), papers, Clock.systemUTC()), progress);
     }
 
     /** Loads the sample into an empty store (when allowed), then catches the index up before returning. */

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import paperboy.App;
 import paperboy.ingest.ImportReport;
+import paperboy.ingest.Importer;
 import paperboy.ingest.Rejection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -16,7 +18,9 @@ import picocli.CommandLine.Parameters;
  * fatal error.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import daily-papers .json files and arXiv snapshot .jsonl(.gz) files.")
+        description = "Import daily-papers day files and the arXiv metadata snapshot (JSON Lines, as published: "
+                + "arxiv-metadata-oai-snapshot.json, or .jsonl; plain or .gz). An interrupted snapshot import "
+                + "resumes where it stopped.")
 public final class ImportCommand implements Callable<Integer> {
     static final int MAX_LISTED = 50;
 
@@ -26,15 +30,22 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "files or folders to import")
     List<Path> paths;
 
+    @Option(names = "--restart", description = "read snapshot files from their first line, even those an earlier "
+            + "import finished or stopped part-way (by default it resumes after the last stored batch)")
+    boolean restart;
+
     @Override
     public Integer call() throws Exception {
         try (App app = new App(dataOptions.config().withoutSample())) {
             // The index follows the store on a second thread while the import writes, so parsing
             // and storing overlap with Lucene's analysis; the final catch-up takes the rest.
             app.followStore(java.time.Duration.ofMillis(500));
-            ImportReport report = app.importer(System.err).importPaths(paths);
+            ImportReport report = app.importer(System.err)
+                    .importPaths(paths, restart ? Importer.Start.FROM_THE_BEGINNING : Importer.Start.FROM_CHECKPOINT);
+            // Lucene is the slowest stage of a bulk import, so the index may still be some way behind.
+            System.err.println("search index: catching up with the store ...");
             app.stopFollowing();
-            long indexed = app.index().catchUp(app.papers());
+            app.index().catchUp(app.papers());
             printProblems(report);
             System.err.println("search index: " + app.index().size() + " papers");
             System.out.println(report.summary());
@@ -45,8 +56,8 @@ public final class ImportCommand implements Callable<Integer> {
     private static void printProblems(ImportReport report) {
         List<Rejection> rejections = report.rejections();
         rejections.stream().limit(MAX_LISTED).forEach(r -> System.err.println("skipped " + r));
-        if (rejections.size() > MAX_LISTED) {
-            System.err.println("... and " + (rejections.size() - MAX_LISTED) + " more skipped records");
+        if (report.skipped() > MAX_LISTED) {
+            System.err.println("... and " + (report.skipped() - MAX_LISTED) + " more skipped records");
         }
         report.failedFiles().forEach(f -> System.err.println("failed " + f));
     }

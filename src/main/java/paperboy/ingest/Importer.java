@@ -1,8 +1,6 @@
 package paperboy.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -10,82 +8,180 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import paperboy.paper.PaperStore;
-import paperboy.paper.PaperUpdate;
 import paperboy.paper.UpsertResult;
 
 /**
- * Imports files into the store: Hugging Face daily-papers day files ({@code .json}, alone or a
- * folder of them) and arXiv snapshot JSON Lines ({@code .jsonl}, {@code .jsonl.gz}). Records go in
- * batches, each batch one transaction, so an interrupted import keeps every finished batch and a
- * re-run only redoes the rest (upserts by arXiv id make that safe).
+ * Imports files into the store: Hugging Face daily-papers day files and the arXiv snapshot in
+ * JSON Lines (whatever its name ends with, see {@link Formats}), plain or gzipped, alone or in
+ * folders.
+ *
+ * <p>Three stages on their own threads: an {@link ImportReader} reads and cuts the files into
+ * chunks, parser threads turn chunks into papers, and the calling thread stores them, a batch a
+ * transaction. Between them is a bounded queue of batches in file order, so memory stays bounded
+ * whatever the file size and the slowest stage sets the pace. A snapshot file's checkpoint (line
+ * and byte offset) is stored in the same transaction as each batch ({@link ImportLog}): an import
+ * stopped at any point resumes after the last stored batch, and a finished file is passed over. The
+ * search index follows the store on its own (see {@code App}). A failure in any stage stops the
+ * others and is thrown from here; what was stored stays stored.
  */
 public final class Importer {
     static final int BATCH = 1000;
+    /** Batches between the reader and the store: enough to keep both busy, few enough to bound memory. */
+    static final int QUEUE = 8;
+    /** Rejections listed in the report; the rest are only counted, so a file of bad lines cannot fill the heap. */
+    static final int MAX_LISTED = 10_000;
 
-    private final PaperStore store;
+    /** Where an import of a file starts. */
+    public enum Start {
+        /** After the last batch stored of the same file (a finished file is passed over). */
+        FROM_CHECKPOINT,
+        /** At the first line, whatever was stored before (upserts make that safe). */
+        FROM_THE_BEGINNING
+    }
+
+    private final BatchStore store;
     private final PrintStream progressOut;
+    private final int parserThreads;
+    private final int batchSize;
     private final ObjectMapper json = new ObjectMapper();
 
-    public Importer(PaperStore store, PrintStream progressOut) {
+    public Importer(ImportLog log, PrintStream progressOut) {
+        this(log, progressOut, defaultParserThreads(), BATCH);
+    }
+
+    /** With a store that tests can stop part-way, and batches small enough for a small fixture to need several. */
+    Importer(BatchStore store, PrintStream progressOut, int parserThreads, int batchSize) {
         this.store = store;
         this.progressOut = progressOut;
+        this.parserThreads = parserThreads;
+        this.batchSize = batchSize;
     }
 
     /** Imports every path (a file, or a folder of importable files); a bad file does not stop the others. */
     public ImportReport importPaths(List<Path> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
+        return importPaths(paths, Start.FROM_CHECKPOINT);
+    }
+
+    public ImportReport importPaths(List<Path> paths, Start start) throws IOException {
+        List<Source> sources = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Path path : paths) {
             if (Files.exists(path)) {
-                files.addAll(filesOf(path));
+                for (Path file : filesOf(path)) {
+                    sources.add(Source.of(file, Files.size(file)));
+                }
             } else {
                 missing.add(path + ": no such file or folder");
             }
         }
-        long totalBytes = 0;
-        for (Path f : files) {
-            totalBytes += Files.size(f);
-        }
-        var run = new Run(totalBytes);
-        run.failedFiles.addAll(missing);
-        for (Path file : files) {
-            SourceFormat format;
-            try {
-                format = formatOf(file.getFileName().toString());
-            } catch (IllegalArgumentException e) {
-                run.failedFiles.add(file + ": " + e.getMessage());
-                continue;
-            }
-            try (InputStream in = run.counted(Files.newInputStream(file))) {
-                run.read(format, decompressed(in, file), file.toString());
-            } catch (IOException e) {
-                run.failedFiles.add(file + ": " + e.getMessage());
-            }
-        }
-        return run.finish();
+        ImportReport report = run(sources, start == Start.FROM_CHECKPOINT);
+        return new ImportReport(0, 0, 0, List.of(), missing).plus(report);
     }
 
-    /** Imports one stream, e.g. a bundled resource; {@code name} picks the format and names it in messages. */
+    /** Imports one stream, e.g. a bundled resource; {@code name} tells the format and names it in messages. */
     public ImportReport importStream(InputStream in, String name) throws IOException {
-        var run = new Run(0);
-        run.read(formatOf(name), name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in, name);
-        return run.finish();
+        ImportReport report = run(List.of(Source.of(in, name)), false);
+        if (!report.failedFiles().isEmpty()) {
+            throw new IOException(report.failedFiles().getFirst());
+        }
+        return report;
     }
 
-    private SourceFormat formatOf(String name) {
-        String n = name.toLowerCase();
-        if (n.endsWith(".jsonl") || n.endsWith(".jsonl.gz")) {
-            return new KaggleFormat(json);
+    private ImportReport run(List<Source> sources, boolean resume) {
+        long totalBytes = sources.stream().mapToLong(Source::size).sum();
+        BlockingQueue<Future<Step>> queue = new ArrayBlockingQueue<>(QUEUE);
+        ExecutorService parsers = Executors.newFixedThreadPool(parserThreads, named("import-parser"));
+        Thread reader = named("import-reader").newThread(new ImportReader(sources, store, resume, batchSize, json, parsers, queue));
+        var storing = new Storing(Progress.on(progressOut, totalBytes));
+        reader.start();
+        try {
+            return storing.drain(queue);
+        } finally {
+            // On success both are idle; on a failure here they may be blocked on the queue.
+            reader.interrupt();
+            parsers.shutdownNow();
+            awaitQuietly(reader, parsers);
         }
-        if (n.endsWith(".json") || n.endsWith(".json.gz")) {
-            return new HfDailyFormat(json);
+    }
+
+    /** The storing stage: takes steps in file order and writes each batch with its checkpoint. */
+    private final class Storing {
+        private final Progress progress;
+        private final List<Rejection> rejections = new ArrayList<>();
+        private final List<String> failedFiles = new ArrayList<>();
+        private UpsertResult totals = UpsertResult.NONE;
+        private long records;
+        private long bytesDone;
+        private int unlisted;
+
+        Storing(Progress progress) {
+            this.progress = progress;
         }
-        throw new IllegalArgumentException("cannot tell the format of " + name
-                + ": expected .json (daily papers) or .jsonl / .jsonl.gz (arXiv snapshot)");
+
+        ImportReport drain(BlockingQueue<Future<Step>> queue) {
+            for (Step step = next(queue); !(step instanceof Step.End); step = next(queue)) {
+                switch (step) {
+                    case Step.Batch b -> store(b);
+                    case Step.FileDone d -> fileDone(d);
+                    case Step.Notice n -> notice(n);
+                    case Step.End e -> throw new IllegalStateException("unreachable");
+                }
+            }
+            progress.finish(records, bytesDone);
+            return new ImportReport(totals.inserted(), totals.updated(), totals.unchanged(), rejections, failedFiles,
+                    unlisted);
+        }
+
+        private void store(Step.Batch batch) {
+            totals = totals.plus(store.store(batch.updates(), batch.after()));
+            for (Rejection r : batch.rejections()) {
+                if (rejections.size() < MAX_LISTED) {
+                    rejections.add(r);
+                } else {
+                    unlisted++;
+                }
+            }
+            records += batch.records();
+            bytesDone = batch.bytesDone();
+            progress.update(records, bytesDone);
+        }
+
+        private void notice(Step.Notice notice) {
+            progressOut.println("import: " + notice.message());
+            progress.skipped(notice.bytesSkipped());
+        }
+
+        private void fileDone(Step.FileDone done) {
+            if (done.failure() != null) {
+                failedFiles.add(done.name() + ": " + done.failure());
+            } else if (done.completed() != null) {
+                store.store(List.of(), done.completed());
+            }
+        }
+
+        private static Step next(BlockingQueue<Future<Step>> queue) {
+            try {
+                return queue.take().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("an import stage failed", e.getCause());
+            }
+        }
     }
 
     private static List<Path> filesOf(Path path) throws IOException {
@@ -100,67 +196,22 @@ public final class Importer {
         }
     }
 
-    private static InputStream decompressed(InputStream in, Path file) throws IOException {
-        InputStream buffered = new BufferedInputStream(in, 1 << 16);
-        return file.toString().endsWith(".gz") ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    /** One parser thread per core beyond the two the reader and the storing stage keep busy, at least one. */
+    private static int defaultParserThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
     }
 
-    /** One import run: the current batch, totals and rejections. */
-    private final class Run implements RecordSink {
-        private final List<PaperUpdate> batch = new ArrayList<>(BATCH);
-        private final List<Rejection> rejections = new ArrayList<>();
-        private final List<String> failedFiles = new ArrayList<>();
-        private final AtomicLong bytesRead = new AtomicLong();
-        private final Progress progress;
-        private UpsertResult totals = UpsertResult.NONE;
-        private long records;
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return Thread.ofPlatform().name(name + "-", 1).daemon(true).factory();
+    }
 
-        Run(long totalBytes) {
-            this.progress = new Progress(progressOut, totalBytes, bytesRead::get);
-        }
-
-        void read(SourceFormat format, InputStream in, String name) throws IOException {
-            format.read(in, name, this);
-        }
-
-        @Override
-        public void accept(PaperUpdate update) {
-            batch.add(update);
-            records++;
-            if (batch.size() >= BATCH) {
-                flush();
-            }
-            progress.tick(records);
-        }
-
-        @Override
-        public void reject(Rejection rejection) {
-            rejections.add(rejection);
-        }
-
-        private void flush() {
-            if (!batch.isEmpty()) {
-                totals = totals.plus(store.upsert(batch, "import"));
-                batch.clear();
-            }
-        }
-
-        ImportReport finish() {
-            flush();
-            return new ImportReport(totals.inserted(), totals.updated(), totals.unchanged(), rejections, failedFiles);
-        }
-
-        InputStream counted(InputStream in) {
-            return new FilterInputStream(in) {
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n > 0) {
-                        bytesRead.addAndGet(n);
-                    }
-                    return n;
-                }
-            };
+    /** Waits for the reader and the parsers to end; each only finishes the line or chunk it is on. */
+    private static void awaitQuietly(Thread reader, ExecutorService parsers) {
+        try {
+            reader.join();
+            parsers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

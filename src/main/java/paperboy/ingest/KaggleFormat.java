@@ -3,11 +3,7 @@ package paperboy.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,33 +20,36 @@ import paperboy.paper.PaperUpdate;
 
 /**
  * Reads the arXiv metadata snapshot published on Kaggle ({@code arxiv-metadata-oai-snapshot.json}):
- * JSON Lines, one paper a line. Line by line, so a damaged line costs only itself.
+ * JSON Lines, one paper a line. Line by line, so a damaged line costs only itself; a chunk of lines
+ * is parsed on its own (see {@link Importer}), so several chunks can be parsed at once.
  */
-final class KaggleFormat implements SourceFormat {
+final class KaggleFormat {
     private final ObjectMapper json;
 
     KaggleFormat(ObjectMapper json) {
         this.json = json;
     }
 
-    @Override
-    public void read(InputStream in, String name, RecordSink sink) throws IOException {
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        int lineNo = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNo++;
+    /** Parses the lines of {@code chunk} into a batch to store with the checkpoint after its last line. */
+    Step.Batch parse(String name, List<SnapshotLines.Line> chunk, ImportCheckpoint after, long bytesDone) {
+        List<PaperUpdate> updates = new ArrayList<>(chunk.size());
+        List<Rejection> rejections = new ArrayList<>();
+        for (SnapshotLines.Line line : chunk) {
             if (line.isBlank()) {
                 continue;
             }
-            String where = name + ":" + lineNo;
+            String where = name + ":" + line.number();
             try {
-                sink.accept(PaperUpdate.of(paper(json.readTree(line))));
+                updates.add(PaperUpdate.of(paper(json.readTree(line.text()))));
             } catch (JsonProcessingException e) {
-                sink.reject(new Rejection(where, "broken JSON: " + e.getOriginalMessage()));
+                rejections.add(new Rejection(where, "broken JSON: " + e.getOriginalMessage()));
             } catch (IllegalArgumentException e) {
-                sink.reject(new Rejection(where, e.getMessage()));
+                rejections.add(new Rejection(where, e.getMessage()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e); // reading a byte array: does not happen
             }
         }
+        return new Step.Batch(updates, rejections, after, updates.size() + rejections.size(), bytesDone);
     }
 
     static Paper paper(JsonNode r) {

@@ -3,9 +3,14 @@ package paperboy.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -35,6 +40,14 @@ public final class PaperIndex implements AutoCloseable {
     private static final String VECTOR_MODEL = "paperboy.vector_model";
     private static final String FORMAT = "paperboy.format";
     private static final int PAGE = 2000;
+    /**
+     * Papers between commits in a long catch-up (a bulk import): each commit flushes a segment and
+     * syncs files, so committing every page made many small segments to merge again. A crash loses
+     * at most this many papers of index work, which the next catch-up redoes from the store.
+     */
+    private static final int COMMIT_EVERY = 50_000;
+    /** Threads that analyse one page of papers at once; the writer takes documents from several threads. */
+    private static final int ANALYSIS_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -42,6 +55,8 @@ public final class PaperIndex implements AutoCloseable {
     private final Analyzer analyzer = PaperDocuments.analyzer();
     private final Semantic semantic;
     private final PaperSearch search;
+    private final ExecutorService analysis = Executors.newFixedThreadPool(ANALYSIS_THREADS,
+            Thread.ofPlatform().name("index-analysis-", 1).daemon(true).factory());
 
     /** An index without vectors: keyword search only. */
     public PaperIndex(Path folder) {
@@ -75,13 +90,21 @@ public final class PaperIndex implements AutoCloseable {
         }
         Change.Position position = committedPosition();
         long indexed = 0;
+        long uncommitted = 0;
         try {
             for (List<Change> page = store.changesSince(position, PAGE); !page.isEmpty();
                     page = store.changesSince(position, PAGE)) {
                 write(page);
                 position = page.getLast().position();
                 indexed += page.size();
-                commit(Map.of(CHANGE_NO, Long.toString(position.changeNo()), PAPER_ID, position.paperId()));
+                uncommitted += page.size();
+                if (uncommitted >= COMMIT_EVERY) {
+                    commitPosition(position);
+                    uncommitted = 0;
+                }
+            }
+            if (uncommitted > 0) {
+                commitPosition(position);
             }
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -102,6 +125,54 @@ public final class PaperIndex implements AutoCloseable {
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot add vectors to the index", e);
+        }
+    }
+
+    /**
+     * Indexes a page with its stored vectors, its slices on the analysis threads at once (analysis is most of the work of
+     * indexing), and returns when all are in. Waits for every slice even when interrupted, so no
+     * thread is still writing after a failure or a close.
+     */
+    private void write(List<Change> page) throws IOException {
+        Map<String, PaperVectors.Stored> vectors = semantic == null
+                ? Map.of()
+                : semantic.vectors().find(page.stream().map(c -> c.paper().id()).toList());
+        int sliceSize = Math.ceilDiv(page.size(), ANALYSIS_THREADS);
+        List<Future<Void>> slices = new ArrayList<>();
+        for (int from = 0; from < page.size(); from += sliceSize) {
+            List<Change> slice = page.subList(from, Math.min(page.size(), from + sliceSize));
+            slices.add(analysis.submit(() -> {
+                for (Change change : slice) {
+                    PaperVectors.Stored vector = vectors.get(change.paper().id().value());
+                    writer.updateDocument(new Term(PaperDocuments.ID, change.paper().id().value()),
+                            PaperDocuments.document(change, vector == null ? null : vector.vector()));
+                }
+                return null;
+            }));
+        }
+        Throwable failure = null;
+        boolean interrupted = false;
+        for (Future<Void> slice : slices) {
+            while (true) {
+                try {
+                    slice.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("indexing a page failed", failure);
         }
     }
 
@@ -177,18 +248,6 @@ public final class PaperIndex implements AutoCloseable {
         return commitData().get(VECTOR_MODEL);
     }
 
-    private void write(List<Change> changes) throws IOException {
-        Map<String, PaperVectors.Stored> vectors = semantic == null
-                ? Map.of()
-                : semantic.vectors().find(changes.stream().map(c -> c.paper().id()).toList());
-        for (Change change : changes) {
-            Paper paper = change.paper();
-            PaperVectors.Stored vector = vectors.get(paper.id().value());
-            writer.updateDocument(new Term(PaperDocuments.ID, paper.id().value()),
-                    PaperDocuments.document(change, vector == null ? null : vector.vector()));
-        }
-    }
-
     private Change.Position position(String changeKey, String idKey) {
         Map<String, String> data = commitData();
         if (!data.containsKey(changeKey)) {
@@ -206,6 +265,10 @@ public final class PaperIndex implements AutoCloseable {
         return data;
     }
 
+    private void commitPosition(Change.Position position) throws IOException {
+        commit(Map.of(CHANGE_NO, Long.toString(position.changeNo()), PAPER_ID, position.paperId()));
+    }
+
     /** Commits, keeping the other positions recorded in the last commit. */
     private void commit(Map<String, String> changed) throws IOException {
         Map<String, String> data = commitData();
@@ -216,6 +279,7 @@ public final class PaperIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        analysis.shutdown();
         searchers.close();
         writer.close();
         directory.close();

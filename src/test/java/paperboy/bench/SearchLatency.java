@@ -87,7 +87,7 @@ public final class SearchLatency {
             PaperStore store = new PaperStore(db.jdbi());
             Semantic semantic = new Semantic(embedder, db.jdbi());
             if (fresh) {
-                new Importer(store, new PrintStream(OutputStream.nullOutputStream())).importPaths(List.of(days));
+                new Importer(new paperboy.ingest.ImportLog(db.jdbi(), store, Clock.systemUTC()), new PrintStream(OutputStream.nullOutputStream())).importPaths(List.of(days));
             }
             try (PaperIndex index = new PaperIndex(base.resolve("index"), semantic)) {
                 index.catchUp(store);

@@ -44,7 +44,8 @@ class ImporterTest {
         db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
         store = new PaperStore(db.jdbi());
         featured = new FeaturedStore(db.jdbi());
-        importer = new Importer(store, new PrintStream(OutputStream.nullOutputStream()));
+        importer = new Importer(new ImportLog(db.jdbi(), store, java.time.Clock.systemUTC()),
+                new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @AfterEach
@@ -181,6 +182,21 @@ class ImporterTest {
 
         assertThat(report.summary()).isEqualTo("imported 200, updated 0, skipped 0");
         assertFirstSnapshotPaper();
+    }
+
+    @Test
+    void theSnapshotAsPublishedEndsInJsonAndIsToldFromTheDayFilesBesideIt() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("downloads"));
+        Files.copy(Fixtures.copy("kaggle/arxiv-metadata-oai-snapshot.head200.jsonl", dir), folder.resolve("arxiv.json"));
+        Files.copy(Fixtures.copy("kaggle/head200.jsonl.gz", dir), folder.resolve("arxiv-metadata-oai-snapshot.json.gz"));
+        Files.copy(Fixtures.copy("hf-days/2026-08-21.json", dir), folder.resolve("2026-08-21.json"));
+
+        ImportReport report = importer.importPaths(List.of(folder));
+
+        // 17 papers of the day file; the snapshot's 200 come twice (plain, then gzipped).
+        assertThat(report.summary()).isEqualTo("imported 217, updated 0, skipped 0 (200 already up to date)");
+        assertFirstSnapshotPaper();
+        assertThat(featured.countDays()).isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperboy.Fixtures;
 import paperboy.db.Database;
+import paperboy.ingest.ImportLog;
 import paperboy.ingest.Importer;
 import paperboy.paper.Change;
 import paperboy.paper.PaperStore;
@@ -37,7 +38,8 @@ class PaperIndexTest {
     void importFixtures() throws IOException {
         db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
         store = new PaperStore(db.jdbi());
-        new Importer(store, new PrintStream(OutputStream.nullOutputStream()))
+        new Importer(new ImportLog(db.jdbi(), store, java.time.Clock.systemUTC()),
+                new PrintStream(OutputStream.nullOutputStream()))
                 .importPaths(List.of(Fixtures.copy("hf-days", dir)));
         index = new PaperIndex(dir.resolve("index"));
     }

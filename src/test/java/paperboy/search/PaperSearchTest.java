@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import paperboy.Fixtures;
 import paperboy.db.Database;
+import paperboy.ingest.ImportLog;
 import paperboy.ingest.Importer;
 import paperboy.paper.ArxivId;
 import paperboy.paper.PaperStore;
@@ -43,7 +44,8 @@ class PaperSearchTest {
     void indexFixtures(@TempDir Path dir) throws IOException {
         db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
         PaperStore store = new PaperStore(db.jdbi());
-        new Importer(store, new PrintStream(OutputStream.nullOutputStream()))
+        new Importer(new ImportLog(db.jdbi(), store, java.time.Clock.systemUTC()),
+                new PrintStream(OutputStream.nullOutputStream()))
                 .importPaths(List.of(Fixtures.copy("hf-days", dir)));
         // No fixture paper says "alert".
         store.upsert(List.of(paper("2608.99999").title("Cross-site <script>alert(1)</script> in paper titles")

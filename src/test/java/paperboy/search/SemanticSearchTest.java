@@ -48,7 +48,7 @@ class SemanticSearchTest {
     void embedFixtures(@TempDir Path dir) throws IOException {
         db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
         store = new PaperStore(db.jdbi());
-        new Importer(store, new PrintStream(OutputStream.nullOutputStream()))
+        new Importer(new paperboy.ingest.ImportLog(db.jdbi(), store, Clock.systemUTC()), new PrintStream(OutputStream.nullOutputStream()))
                 .importPaths(List.of(Fixtures.copy("hf-days", dir)));
         semantic = new Semantic(TestEmbedder.shared(), db.jdbi());
         index = new PaperIndex(dir.resolve("index"), semantic);
