@@ -89,12 +89,15 @@ public final class PaperIndex implements AutoCloseable {
             startOver(); // written by another version, or with another model's vectors
         }
         Change.Position position = committedPosition();
+        // An import into a store without vectors (the usual case) skips looking them up; vectors
+        // stored meanwhile arrive through addVectors, which waits for this catch-up to finish.
+        boolean withVectors = semantic != null && semantic.vectors().any();
         long indexed = 0;
         long uncommitted = 0;
         try {
             for (List<Change> page = store.changesSince(position, PAGE); !page.isEmpty();
                     page = store.changesSince(position, PAGE)) {
-                write(page);
+                write(page, withVectors);
                 position = page.getLast().position();
                 indexed += page.size();
                 uncommitted += page.size();
@@ -119,7 +122,7 @@ public final class PaperIndex implements AutoCloseable {
      */
     public synchronized void addVectors(PaperStore store, List<ArxivId> ids, Change.Position upTo) {
         try {
-            write(store.currentChanges(ids));
+            write(store.currentChanges(ids), true);
             commit(Map.of(VECTOR_CHANGE_NO, Long.toString(upTo.changeNo()), VECTOR_PAPER_ID, upTo.paperId(),
                     VECTOR_MODEL, semantic.model()));
             searchers.maybeRefresh();
@@ -133,8 +136,8 @@ public final class PaperIndex implements AutoCloseable {
      * indexing), and returns when all are in. Waits for every slice even when interrupted, so no
      * thread is still writing after a failure or a close.
      */
-    private void write(List<Change> page) throws IOException {
-        Map<String, PaperVectors.Stored> vectors = semantic == null
+    private void write(List<Change> page, boolean withVectors) throws IOException {
+        Map<String, PaperVectors.Stored> vectors = semantic == null || !withVectors
                 ? Map.of()
                 : semantic.vectors().find(page.stream().map(c -> c.paper().id()).toList());
         int sliceSize = Math.ceilDiv(page.size(), ANALYSIS_THREADS);

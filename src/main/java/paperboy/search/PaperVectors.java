@@ -71,6 +71,12 @@ public final class PaperVectors {
         });
     }
 
+    /** Whether any paper has a vector of this model. */
+    public boolean any() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM paper_vectors WHERE model = :model LIMIT 1")
+                .bind("model", model).mapTo(Integer.class).findOne().isPresent());
+    }
+
     /** How many papers have a vector of this model. */
     public long count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper_vectors WHERE model = :model")

@@ -27,8 +27,10 @@ class PaperVectorsTest {
         assertThat(mini.find(List.of(A, B))).containsOnlyKeys("2608.00001");
         assertThat(mini.find(List.of(A)).get("2608.00001").textHash()).isEqualTo(7);
         assertThat(mini.count()).isEqualTo(1);
+        assertThat(mini.any()).isTrue();
         assertThat(other.find(A)).isNull();
         assertThat(other.count()).isZero();
+        assertThat(other.any()).isFalse();
     }
 
     @StoreTest
