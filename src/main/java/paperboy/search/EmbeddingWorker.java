@@ -24,6 +24,7 @@ public final class EmbeddingWorker {
     private static final Logger log = LoggerFactory.getLogger(EmbeddingWorker.class);
     static final int PAGE = 128;
     private static final Duration LOG_EVERY = Duration.ofSeconds(30);
+    static final Duration COUNT_EVERY = Duration.ofSeconds(5);
 
     private final PaperStore store;
     private final PaperIndex index;
@@ -31,6 +32,7 @@ public final class EmbeddingWorker {
     private final Clock clock;
     private volatile boolean stopping;
     private volatile Run current;
+    private volatile Counted counted;
 
     public EmbeddingWorker(PaperStore store, PaperIndex index, Semantic semantic, Clock clock) {
         this.store = store;
@@ -60,6 +62,7 @@ public final class EmbeddingWorker {
             return run.embedded;
         } finally {
             current = null;
+            counted = null; // the next progress() counts afresh
         }
     }
 
@@ -68,11 +71,24 @@ public final class EmbeddingWorker {
         stopping = true;
     }
 
+    /**
+     * Where embedding stands. The counts are read from the store at most every {@link
+     * #COUNT_EVERY} (counting a million rows takes a moment, and health checks come often).
+     */
     public Progress progress() {
         Run run = current;
-        double rate = run == null ? 0 : run.rate(clock.instant());
-        return new Progress(semantic.model(), semantic.vectors().count(), store.count(), rate, run != null);
+        Instant now = clock.instant();
+        Counted last = counted;
+        if (last == null || Duration.between(last.at(), now).compareTo(COUNT_EVERY) >= 0) {
+            last = new Counted(now, semantic.vectors().count(), store.count());
+            counted = last;
+        }
+        double rate = run == null ? 0 : run.rate(now);
+        return new Progress(semantic.model(), last.embedded(), last.total(), rate, run != null);
     }
+
+    /** Counts read from the store, and when. */
+    private record Counted(Instant at, long embedded, long total) {}
 
     private int embedAndIndex(List<Change> page) {
         Map<String, PaperVectors.Stored> stored = semantic.vectors().find(page.stream().map(c -> c.paper().id()).toList());
