@@ -3,6 +3,7 @@ package paperboy.search;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -60,14 +61,17 @@ final class PaperDocuments {
     }
 
     /** The document of a paper, with its semantic vector when it has one (null otherwise). */
-    static Document document(Change change, float[] vector) {
+    static Document document(Change change, float[] vector, Analyzer analyzer) {
         Paper p = change.paper();
         Document doc = new Document();
         doc.add(new StringField(ID, p.id().value(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID_ORDER, new BytesRef(p.id().value())));
-        doc.add(new Field(TITLE, p.title(), HIGHLIGHTED_TEXT));
-        doc.add(new Field(SUMMARY, p.summary(), HIGHLIGHTED_TEXT));
-        doc.add(new Field(TEXT, PaperText.of(p), TextField.TYPE_NOT_STORED));
+        // Title and abstract are analysed once each; the joined field replays their tokens.
+        AnalysedText title = AnalysedText.of(analyzer, TITLE, p.title());
+        AnalysedText summary = AnalysedText.of(analyzer, SUMMARY, p.summary());
+        doc.add(new PreAnalysed(TITLE, p.title(), HIGHLIGHTED_TEXT, title.stream()));
+        doc.add(new PreAnalysed(SUMMARY, p.summary(), HIGHLIGHTED_TEXT, summary.stream()));
+        doc.add(new Field(TEXT, AnalysedText.joined(title, summary), TextField.TYPE_NOT_STORED));
         doc.add(new Field(AUTHORS, String.join("; ", p.authors()), TextField.TYPE_NOT_STORED));
         for (String category : categoryTerms(p.categories())) {
             doc.add(new StringField(CATEGORY, category, Field.Store.NO));
@@ -87,6 +91,21 @@ final class PaperDocuments {
         }
         doc.add(new IntField(UPVOTES, p.community().upvotes(), Field.Store.NO));
         return doc;
+    }
+
+    /** A stored text field whose tokens were analysed already. */
+    private static final class PreAnalysed extends Field {
+        private final TokenStream tokens;
+
+        PreAnalysed(String name, String value, FieldType type, TokenStream tokens) {
+            super(name, value, type);
+            this.tokens = tokens;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return tokens;
+        }
     }
 
     /**

@@ -148,7 +148,7 @@ public final class PaperIndex implements AutoCloseable {
                 for (Change change : slice) {
                     PaperVectors.Stored vector = vectors.get(change.paper().id().value());
                     writer.updateDocument(new Term(PaperDocuments.ID, change.paper().id().value()),
-                            PaperDocuments.document(change, vector == null ? null : vector.vector()));
+                            PaperDocuments.document(change, vector == null ? null : vector.vector(), analyzer));
                 }
                 return null;
             }));
