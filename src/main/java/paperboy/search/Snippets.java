@@ -5,7 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -33,8 +43,9 @@ final class Snippets {
             return List.of();
         }
         ScoreDoc[] docs = page.toArray(ScoreDoc[]::new);
-        Map<String, String[]> marked = query == null ? null : highlighter(searcher)
-                .highlightFields(HIGHLIGHTED, query, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs),
+        Query marks = query == null ? null : marks(query);
+        Map<String, String[]> marked = marks == null ? null : highlighter(searcher, marks != query)
+                .highlightFields(HIGHLIGHTED, marks, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs),
                         new int[] {1, 2});
         IdLookup ids = new IdLookup(searcher);
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
@@ -46,12 +57,57 @@ final class Snippets {
         return hits;
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    /**
+     * What to mark: the query's words once each, as abstract terms, which both highlighted fields
+     * can use since title and abstract are analysed alike (a query over title + abstract and
+     * authors otherwise makes the highlighter look every word up once per field and per query
+     * field, most of a keyword search's time). A query with phrases or wildcards is kept whole, so
+     * that only the phrase, or every expansion, is marked. Null when nothing can be marked.
+     */
+    private static Query marks(Query query) {
+        boolean[] keepWhole = {false};
+        Set<BytesRef> words = new LinkedHashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                if (q instanceof PhraseQuery || q instanceof MultiPhraseQuery) {
+                    keepWhole[0] = true;
+                }
+                for (Term term : terms) {
+                    if (!term.field().equals(PaperDocuments.AUTHORS) && !term.field().equals(PaperDocuments.CATEGORY)) {
+                        words.add(term.bytes());
+                    }
+                }
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                keepWhole[0] = true; // wildcards and fuzzy terms: the highlighter expands them itself
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        if (keepWhole[0]) {
+            return query;
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        words.forEach(word -> any.add(new TermQuery(new Term(PaperDocuments.SUMMARY, word)), BooleanClause.Occur.SHOULD));
+        return any.build();
+    }
+
+    /** @param abstractTerms whether the query to mark is {@link #marks}' (abstract terms for both fields) */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean abstractTerms) {
         return new UnifiedHighlighter.Builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .withMaxNoHighlightPassages(0)
-                .withFieldMatcher(field -> true)
+                .withFieldMatcher(abstractTerms ? field -> field.equals(PaperDocuments.SUMMARY) : field -> true)
                 .build();
     }
 }

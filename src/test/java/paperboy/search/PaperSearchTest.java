@@ -74,6 +74,19 @@ class PaperSearchTest {
     }
 
     @Test
+    void marksTheQuerysWordsButNotExcludedOnesAndWildcardExpansions() {
+        SearchResults mamba = search("mamba -meteor");
+        assertThat(mamba.hits()).isNotEmpty().allSatisfy(hit -> {
+            String marked = String.valueOf(hit.titleHtml()) + hit.snippetHtml();
+            assertThat(marked).containsIgnoringCase("<mark>mamba</mark>").doesNotContainIgnoringCase("<mark>meteor");
+        });
+        assertThat(search("convllav*").hits()).singleElement()
+                .satisfies(hit -> assertThat(hit.titleHtml()).contains("<mark>ConvLLaVA</mark>"));
+        assertThat(search("\"reinforcement learning\"").hits().getFirst().snippetHtml())
+                .containsIgnoringCase("<mark>reinforcement learning</mark>"); // the phrase, marked whole
+    }
+
+    @Test
     void understandsPhrasesExclusionsAndFields() {
         assertThat(search("\"reinforcement learning\"").total()).isEqualTo(REINFORCEMENT_LEARNING);
         assertThat(search("Mamba -Meteor").hits()).extracting(h -> h.id().value())
