@@ -7,7 +7,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
 import paperboy.paper.ArxivId;
@@ -138,7 +140,7 @@ public final class ApiRoutes {
 
     /** The papers in the given order, each wrapped as {@code {"paper": ...}} when {@code wrapped} (as HF search does). */
     private void sendPapers(Context ctx, List<ArxivId> ids, boolean wrapped) {
-        java.util.Map<ArxivId, Paper> found = new java.util.HashMap<>();
+        Map<ArxivId, Paper> found = new HashMap<>();
         papers.findAll(ids).forEach(p -> found.put(p.id(), p));
         ArrayNode body = json.createArrayNode();
         for (ArxivId id : ids) {

@@ -1,7 +1,11 @@
 package paperboy.search;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -11,14 +15,14 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.IndexOptions;
 import paperboy.paper.Change;
 import paperboy.paper.Paper;
 
@@ -112,10 +116,10 @@ final class PaperDocuments {
      * Categories in lower case, each also under its archive ({@code cs.CL} gives {@code cs.cl} and
      * {@code cs}), so that {@code cat:cs} finds all of computer science.
      */
-    static java.util.Set<String> categoryTerms(java.util.List<String> categories) {
-        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+    static Set<String> categoryTerms(List<String> categories) {
+        Set<String> terms = new LinkedHashSet<>();
         for (String category : categories) {
-            String c = category.toLowerCase(java.util.Locale.ROOT);
+            String c = category.toLowerCase(Locale.ROOT);
             terms.add(c);
             int dot = c.indexOf('.');
             if (dot > 0) {

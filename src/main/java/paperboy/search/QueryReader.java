@@ -1,14 +1,19 @@
 package paperboy.search;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Turns what a user typed into a Lucene query over title and abstract (as one field) and authors.
@@ -74,8 +79,8 @@ final class QueryReader {
 
     /** Whether any word survived analysis (stop words alone leave empty clauses). */
     private static boolean hasTerms(Query query) {
-        java.util.Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
-        query.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+        Set<Term> terms = new HashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
         return !terms.isEmpty() || !(query instanceof BooleanQuery b) || b.clauses().stream()
                 .anyMatch(c -> !(c.query() instanceof BooleanQuery inner) || !inner.clauses().isEmpty());
     }
@@ -101,7 +106,7 @@ final class QueryReader {
             return null;
         }
         if (!positive) {
-            builder.add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            builder.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
         }
         return builder.build();
     }

@@ -1,6 +1,7 @@
 package paperboy.search;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ public record SearchFilters(LocalDate from, LocalDate to, List<String> categorie
     }
 
     public SearchFilters withCategories(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(categories);
+        List<String> all = new ArrayList<>(categories);
         all.addAll(more);
         return new SearchFilters(from, to, all, featuredOnly);
     }

@@ -1,5 +1,8 @@
 package paperboy.search;
 
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+
 /**
  * What semantic search needs: the model that turns text into vectors and the store's vectors of
  * that model, how the index keeps vectors and how hybrid search fuses its two rankings. Absent
@@ -16,7 +19,7 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
 
         /** Reads {@code float32} or {@code int8}. */
         public static VectorFormat parse(String text) {
-            return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
                 case "float32" -> FLOAT32;
                 case "int8" -> INT8;
                 default -> throw new IllegalArgumentException("vector format must be float32 or int8, not \"" + text + "\"");
@@ -28,11 +31,11 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
      * The default setup, measured best on SciFact (BENCHMARKS.md): quantised vectors (as good as
      * floats there) and an even weighted fusion of min-max-normalised keyword and semantic scores.
      */
-    public Semantic(Embedder embedder, org.jdbi.v3.core.Jdbi jdbi) {
+    public Semantic(Embedder embedder, Jdbi jdbi) {
         this(embedder, jdbi, VectorFormat.INT8, Fusion.WeightedScore.hybrid(0.5, Fusion.Normalisation.MIN_MAX));
     }
 
-    public Semantic(Embedder embedder, org.jdbi.v3.core.Jdbi jdbi, VectorFormat format, Fusion fusion) {
+    public Semantic(Embedder embedder, Jdbi jdbi, VectorFormat format, Fusion fusion) {
         this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion);
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import paperboy.search.SearchFilters;
 import paperboy.search.SearchRequest;
 
@@ -50,7 +51,7 @@ public final class SearchParams {
         if (raw == null) {
             return false;
         }
-        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (raw.toLowerCase(Locale.ROOT)) {
             case "true", "1", "on", "yes" -> true;
             case "false", "0", "off", "no" -> false;
             default -> throw HttpError.badRequest("featured must be true or false, not \"" + Params.shorten(raw) + "\"");
