@@ -7,9 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
 import paperboy.paper.ArxivId;
@@ -140,14 +138,11 @@ public final class ApiRoutes {
 
     /** The papers in the given order, each wrapped as {@code {"paper": ...}} when {@code wrapped} (as HF search does). */
     private void sendPapers(Context ctx, List<ArxivId> ids, boolean wrapped) {
-        Map<ArxivId, Paper> found = new HashMap<>();
-        papers.findAll(ids).forEach(p -> found.put(p.id(), p));
         ArrayNode body = json.createArrayNode();
-        for (ArxivId id : ids) {
-            Paper p = found.get(id);
-            if (p != null && wrapped) {
+        for (Paper p : papers.findAll(ids)) { // in the order of ids
+            if (wrapped) {
                 body.addObject().set("paper", hf.paper(p));
-            } else if (p != null) {
+            } else {
                 body.add(hf.paper(p));
             }
         }

@@ -5,10 +5,8 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import paperboy.feed.Period;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
@@ -66,10 +64,7 @@ final class PaperRoutes {
     }
 
     private List<PaperCard> related(Paper p) {
-        List<ArxivId> ids = index.related(p.id(), RELATED);
-        Map<ArxivId, Paper> found = new HashMap<>();
-        papers.findAll(ids).forEach(r -> found.put(r.id(), r));
-        return ids.stream().filter(found::containsKey).map(id -> Cards.of(found.get(id), null)).toList();
+        return papers.findAll(index.related(p.id(), RELATED)).stream().map(r -> Cards.of(r, null)).toList();
     }
 
     private static String date(Instant instant) {
