@@ -1,8 +1,7 @@
 package paperboy.search;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -14,6 +13,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Turns what a user typed into a Lucene query over title and abstract (as one field) and authors.
@@ -63,7 +63,8 @@ final class QueryReader {
     private Reading readEscaped(String text, QueryText parts) {
         String notice = "Your query could not be read as search syntax, so its words were searched as they are.";
         try {
-            QueryText plain = new QueryText(QueryParser.escape(text), text, List.of());
+            // Only the syntax is dropped: cat: filters and the words to embed stay as they were read.
+            QueryText plain = new QueryText(QueryParser.escape(parts.keyword()), parts.meaning(), parts.categories());
             return accept(parser().parse(plain.keyword()), plain, notice);
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             return Reading.nothing("That query could not be searched: " + e.getMessage());
@@ -77,12 +78,26 @@ final class QueryReader {
         return new Reading(query, restriction(query), parts.meaning(), parts.categories(), notice);
     }
 
-    /** Whether any word survived analysis (stop words alone leave empty clauses). */
+    /** Whether anything is left to match: stop words alone leave only empty clauses. */
     private static boolean hasTerms(Query query) {
-        Set<Term> terms = new HashSet<>();
-        query.visit(QueryVisitor.termCollector(terms));
-        return !terms.isEmpty() || !(query instanceof BooleanQuery b) || b.clauses().stream()
-                .anyMatch(c -> !(c.query() instanceof BooleanQuery inner) || !inner.clauses().isEmpty());
+        boolean[] any = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                any[0] |= terms.length > 0;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                any[0] = true;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                any[0] = true;
+            }
+        });
+        return any[0];
     }
 
     /** The top-level required and excluded clauses, as one filter; null when there are none. */

@@ -65,6 +65,14 @@ class SearchFiltersTest {
     }
 
     @Test
+    void aQueryThatDoesNotParseKeepsItsCategoryFilter() {
+        SearchResults results = search("mamba( cat:q-bio", SearchFilters.NONE, SearchRequest.Sort.RELEVANCE);
+
+        assertThat(results.notice()).contains("could not be read");
+        assertThat(ids(results)).containsExactly("2609.00003");
+    }
+
+    @Test
     void aCategoryAloneListsItsPapersNewestFirst() {
         SearchResults results = search("cat:cs.LG", SearchFilters.NONE, SearchRequest.Sort.RELEVANCE);
 
