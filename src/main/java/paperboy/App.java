@@ -214,28 +214,28 @@ public final class App implements AutoCloseable {
 
     /** Keeps the search index following the store while serving (writes may come from other nodes). */
     public void followStore(java.time.Duration every) {
-        follower = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "index-follower");
-            t.setDaemon(true);
-            return t;
-        });
-        follower.scheduleWithFixedDelay(this::catchUpQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        follower = repeating("index-follower", every, this::catchUpQuietly);
     }
 
     /**
-     * While serving: embeds papers that lack vectors on a background thread of low priority,
-     * checking for new ones every {@code every}. Nothing happens when embeddings are off.
+     * While serving: embeds papers that lack vectors on a background thread, checking for new
+     * ones every {@code every}. Nothing happens when embeddings are off.
      */
     public void embedInBackground(java.time.Duration every) {
         if (embeddingWorker != null) {
-            embedding = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "embedder");
-                t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
-                return t;
-            });
-            embedding.scheduleWithFixedDelay(this::embedQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+            embedding = repeating("embedder", every, this::embedQuietly);
         }
+    }
+
+    /** A daemon thread that runs {@code work} now and then {@code every} after each run ends. */
+    private static ScheduledExecutorService repeating(String name, java.time.Duration every, Runnable work) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(work, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     /** The background embedder, or null when embeddings are off. */
@@ -258,15 +258,18 @@ public final class App implements AutoCloseable {
     public void stopFollowing() throws InterruptedException {
         if (embedding != null) {
             embeddingWorker.stop();
-            embedding.shutdown();
-            embedding.awaitTermination(1, TimeUnit.MINUTES);
+            awaitStopped(embedding);
             embedding = null;
         }
         if (follower != null) {
-            follower.shutdown();
-            follower.awaitTermination(1, TimeUnit.MINUTES);
+            awaitStopped(follower);
             follower = null;
         }
+    }
+
+    private static void awaitStopped(ScheduledExecutorService executor) throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(1, TimeUnit.MINUTES);
     }
 
     private void catchUpQuietly() {
