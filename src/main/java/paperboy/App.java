@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.config.ArxivSettings;
@@ -32,10 +33,12 @@ import paperboy.feed.Feed;
 import paperboy.ingest.ImportLog;
 import paperboy.ingest.ImportReport;
 import paperboy.ingest.Importer;
+import paperboy.paper.Change;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.Embedder;
 import paperboy.search.Fusion;
+import paperboy.search.IndexFeed;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
 import paperboy.search.Semantic;
@@ -108,7 +111,17 @@ public final class App implements AutoCloseable {
     }
 
     public Importer importer(PrintStream progress) {
-        return new Importer(new ImportLog(database.jdbi(), papers, Clock.systemUTC()), progress);
+        return importer(progress, changes -> {});
+    }
+
+    /** An importer that hands each batch it stores to {@code stored} (an {@link IndexFeed}) once committed. */
+    public Importer importer(PrintStream progress, Consumer<List<Change>> stored) {
+        return new Importer(new ImportLog(database.jdbi(), papers, Clock.systemUTC(), stored), progress);
+    }
+
+    /** Feeds the index the batches an import stores, on a thread of its own, until closed. */
+    public IndexFeed indexFeed() {
+        return new IndexFeed(index, papers);
     }
 
     /** Loads the sample into an empty store (when allowed), then catches the index up before returning. */

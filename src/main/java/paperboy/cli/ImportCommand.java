@@ -7,6 +7,7 @@ import paperboy.App;
 import paperboy.ingest.ImportReport;
 import paperboy.ingest.Importer;
 import paperboy.ingest.Rejection;
+import paperboy.search.IndexFeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,14 +38,15 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (App app = new App(dataOptions.config().withoutSample())) {
-            // The index follows the store on a second thread while the import writes, so parsing
-            // and storing overlap with Lucene's analysis; the final catch-up takes the rest.
-            app.followStore(java.time.Duration.ofMillis(500));
-            ImportReport report = app.importer(System.err)
-                    .importPaths(paths, restart ? Importer.Start.FROM_THE_BEGINNING : Importer.Start.FROM_CHECKPOINT);
-            // Lucene is the slowest stage of a bulk import, so the index may still be some way behind.
-            System.err.println("search index: catching up with the store ...");
-            app.stopFollowing();
+            ImportReport report;
+            // Each stored batch goes straight to the index, which works on a thread of its own
+            // while the import parses and stores the next ones.
+            try (IndexFeed feed = app.indexFeed()) {
+                report = app.importer(System.err, feed)
+                        .importPaths(paths, restart ? Importer.Start.FROM_THE_BEGINNING : Importer.Start.FROM_CHECKPOINT);
+                System.err.println("search index: indexing the last batches ...");
+            }
+            // Commits the index and takes whatever the feed did not (an index that failed part-way).
             app.index().catchUp(app.papers());
             printProblems(report);
             System.err.println("search index: " + app.index().size() + " papers");

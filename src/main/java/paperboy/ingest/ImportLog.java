@@ -3,8 +3,10 @@ package paperboy.ingest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import paperboy.paper.Change;
 import paperboy.paper.PaperStore;
 import paperboy.paper.PaperUpdate;
 import paperboy.paper.UpsertResult;
@@ -12,7 +14,9 @@ import paperboy.paper.UpsertResult;
 /**
  * The store's side of an import: each batch of papers and the checkpoint of the file it came from
  * are written in ONE transaction (table {@code import_checkpoints}), so an import stopped at any
- * point, even killed, resumes right after the last stored batch.
+ * point, even killed, resumes right after the last stored batch. Once a batch has committed, the
+ * papers it changed go to {@code stored} (the search index, during a bulk import), so that they
+ * need not be read back from the store.
  */
 public final class ImportLog implements BatchStore {
     static final String SOURCE = "import";
@@ -25,23 +29,32 @@ public final class ImportLog implements BatchStore {
     private final Jdbi jdbi;
     private final PaperStore papers;
     private final Clock clock;
+    private final Consumer<List<Change>> stored;
 
     public ImportLog(Jdbi jdbi, PaperStore papers, Clock clock) {
+        this(jdbi, papers, clock, changes -> {});
+    }
+
+    public ImportLog(Jdbi jdbi, PaperStore papers, Clock clock, Consumer<List<Change>> stored) {
         this.jdbi = jdbi;
         this.papers = papers;
         this.clock = clock;
+        this.stored = stored;
     }
 
     @Override
     public UpsertResult store(List<PaperUpdate> batch, ImportCheckpoint after) {
-        if (after == null) {
-            return papers.upsert(batch, SOURCE);
-        }
-        return jdbi.inTransaction(h -> {
-            UpsertResult result = batch.isEmpty() ? UpsertResult.NONE : papers.upsert(h, batch, SOURCE);
-            save(h, after);
-            return result;
+        PaperStore.Written written = jdbi.inTransaction(h -> {
+            PaperStore.Written w = papers.write(h, batch, SOURCE);
+            if (after != null) {
+                save(h, after);
+            }
+            return w;
         });
+        if (!written.changes().isEmpty()) {
+            stored.accept(written.changes());
+        }
+        return written.counts();
     }
 
     @Override

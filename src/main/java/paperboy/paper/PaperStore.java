@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +61,22 @@ public final class PaperStore {
 
     /** The same as {@link #upsert(List, String)} inside a transaction the caller holds (for checkpoints). */
     public UpsertResult upsert(Handle h, List<PaperUpdate> batch, String source) {
+        return write(h, batch, source).counts();
+    }
+
+    /**
+     * What a write did: its counts, and the papers it changed as they now stand, in change order,
+     * for a follower of the store to take once the transaction commits instead of reading them back.
+     */
+    public record Written(UpsertResult counts, List<Change> changes) {
+        public static final Written NONE = new Written(UpsertResult.NONE, List.of());
+    }
+
+    /** {@link #upsert(Handle, List, String)}, also returning the changes it made. */
+    public Written write(Handle h, List<PaperUpdate> batch, String source) {
+        if (batch.isEmpty()) {
+            return Written.NONE;
+        }
         queueForWrite(h);
         Map<ArxivId, PaperUpdate> incoming = dedupe(batch);
         Map<ArxivId, Paper> stored = load(h, incoming.keySet());
@@ -94,16 +111,46 @@ public final class PaperStore {
                 written.add(merged);
             }
         }
-        if (!written.isEmpty()) {
-            // Only a batch that writes takes a change number: a re-delivery that changes nothing
-            // leaves the counter where the index already is.
-            write(h, written, nextChangeNo(h));
+        UpsertResult counts = new UpsertResult(inserted, updated, incoming.size() - inserted - updated);
+        if (written.isEmpty()) {
+            execute(days);
+            return new Written(counts, List.of());
         }
+        // Only a batch that writes takes a change number: a re-delivery that changes nothing
+        // leaves the counter where the index already is.
+        long changeNo = nextChangeNo(h);
+        writeRows(h, written, changeNo);
         execute(days); // after the papers: featured rows reference them
-        return new UpsertResult(inserted, updated, incoming.size() - inserted - updated);
+        return new Written(counts, changes(h, written, stored.keySet(), batch, changeNo));
     }
 
-    private void write(Handle h, List<Paper> written, long changeNo) {
+    /**
+     * The written papers as changes, ordered by id like {@link #changesSince}. A new paper was
+     * featured only on the days of this batch; a known one may have been featured before, which
+     * only the featured table knows (one query, and none for a batch of new papers).
+     */
+    private static List<Change> changes(Handle h, List<Paper> written, Set<ArxivId> known, List<PaperUpdate> batch,
+            long changeNo) {
+        Map<ArxivId, LocalDate> firstFeatured = new HashMap<>();
+        for (PaperUpdate u : batch) {
+            if (u.featuredOn() != null) {
+                firstFeatured.merge(u.paper().id(), u.featuredOn(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<String> rewritten = written.stream().map(Paper::id).filter(known::contains).map(ArxivId::value).toList();
+        if (!rewritten.isEmpty()) {
+            h.createQuery("SELECT paper_id, MIN(day) AS first_day FROM featured WHERE paper_id IN (<ids>) GROUP BY paper_id")
+                    .bindList("ids", rewritten)
+                    .map((rs, ctx) -> Map.entry(new ArxivId(rs.getString("paper_id")), LocalDate.parse(rs.getString("first_day"))))
+                    .forEach(e -> firstFeatured.put(e.getKey(), e.getValue()));
+        }
+        return written.stream()
+                .sorted(java.util.Comparator.comparing(p -> p.id().value()))
+                .map(p -> new Change(p, firstFeatured.get(p.id()), new Change.Position(changeNo, p.id().value())))
+                .toList();
+    }
+
+    private void writeRows(Handle h, List<Paper> written, long changeNo) {
         try (PreparedStatement ps = h.getConnection().prepareStatement(UPSERT)) {
             for (Paper p : written) {
                 rows.bind(ps, p);

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -18,6 +18,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -30,14 +31,26 @@ import paperboy.paper.Paper;
 final class PaperDocuments {
     static final String ID = "id";
     static final String TITLE = "title";
+    /** The abstract, stored for the highlighter only: its words are searched in {@link #TEXT}. */
     static final String SUMMARY = "summary";
     static final String AUTHORS = "authors";
     static final String CATEGORY = "category";
     static final String PUBLISHED = "published";
     static final String FEATURED = "featured";
     static final String UPVOTES = "upvotes";
-    /** Title and abstract as one field: what a query without field names searches (scored best on SciFact). */
+    /**
+     * Abstract and title as one field, in that order: what a query without field names searches
+     * (scored best on SciFact), and what {@code abstract:} searches within the abstract's positions
+     * (see {@link AbstractQueries}). The abstract comes first so that its offsets are those of the
+     * stored abstract, which the highlighter marks.
+     */
     static final String TEXT = "text";
+    /**
+     * Positions between the abstract and the title in {@link #TEXT}: no phrase spans the two, and
+     * a position below this is in the abstract (an abstract longer than this many words is
+     * searched whole by plain queries, and by {@code abstract:} up to here).
+     */
+    static final int TITLE_GAP = 10_000;
     /** The id again, as doc values, to break ranking ties by id. */
     static final String ID_ORDER = "id_order";
     static final String VECTOR = "vector";
@@ -47,35 +60,37 @@ final class PaperDocuments {
      * The version of the fields and analyzers above. An index written with another version is
      * rebuilt from the store when it is opened for writing (see {@link PaperIndex#catchUp}).
      */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
 
     /**
-     * Title and abstract are stored (the highlighter reads them back) and indexed with offsets
-     * in the postings, which lets the unified highlighter skip re-analysing the text per hit.
+     * The title is stored (the highlighter reads it back) and indexed with offsets in the
+     * postings, which lets the unified highlighter skip re-analysing the text per hit.
      */
-    private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
+    private static final FieldType STORED_WITH_OFFSETS = withOffsets(true);
+    /** Abstract and title: offsets for the highlighter, the text itself is stored as {@link #SUMMARY} and {@link #TITLE}. */
+    private static final FieldType WITH_OFFSETS = withOffsets(false);
 
     private PaperDocuments() {}
 
     /** English stemming for prose; authors keep their spelling (no stemming of names); stop words go in both. */
     static Analyzer analyzer() {
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
+        Analyzer english = new EnglishAnalyzer();
+        return new PerFieldAnalyzerWrapper(english, Map.of(
+                TEXT, new GapAnalyzer(english, TITLE_GAP),
                 AUTHORS, new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
                 CATEGORY, new CategoryAnalyzer()));
     }
 
     /** The document of a paper, with its semantic vector when it has one (null otherwise). */
-    static Document document(Change change, float[] vector, Analyzer analyzer) {
+    static Document document(Change change, float[] vector) {
         Paper p = change.paper();
         Document doc = new Document();
         doc.add(new StringField(ID, p.id().value(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID_ORDER, new BytesRef(p.id().value())));
-        // Title and abstract are analysed once each; the joined field replays their tokens.
-        AnalysedText title = AnalysedText.of(analyzer, TITLE, p.title());
-        AnalysedText summary = AnalysedText.of(analyzer, SUMMARY, p.summary());
-        doc.add(new PreAnalysed(TITLE, p.title(), HIGHLIGHTED_TEXT, title.stream()));
-        doc.add(new PreAnalysed(SUMMARY, p.summary(), HIGHLIGHTED_TEXT, summary.stream()));
-        doc.add(new Field(TEXT, AnalysedText.joined(title, summary), TextField.TYPE_NOT_STORED));
+        doc.add(new Field(TITLE, p.title(), STORED_WITH_OFFSETS));
+        doc.add(new StoredField(SUMMARY, p.summary()));
+        doc.add(new Field(TEXT, p.summary(), WITH_OFFSETS));
+        doc.add(new Field(TEXT, p.title(), WITH_OFFSETS));
         doc.add(new Field(AUTHORS, String.join("; ", p.authors()), TextField.TYPE_NOT_STORED));
         for (String category : categoryTerms(p.categories())) {
             doc.add(new StringField(CATEGORY, category, Field.Store.NO));
@@ -97,18 +112,25 @@ final class PaperDocuments {
         return doc;
     }
 
-    /** A stored text field whose tokens were analysed already. */
-    private static final class PreAnalysed extends Field {
-        private final TokenStream tokens;
+    /** An analyzer with a gap of positions between the values of a field. */
+    private static final class GapAnalyzer extends DelegatingAnalyzerWrapper {
+        private final Analyzer analyzer;
+        private final int gap;
 
-        PreAnalysed(String name, String value, FieldType type, TokenStream tokens) {
-            super(name, value, type);
-            this.tokens = tokens;
+        GapAnalyzer(Analyzer analyzer, int gap) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            this.analyzer = analyzer;
+            this.gap = gap;
         }
 
         @Override
-        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
-            return tokens;
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return analyzer;
+        }
+
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return gap;
         }
     }
 
@@ -129,10 +151,10 @@ final class PaperDocuments {
         return terms;
     }
 
-    private static FieldType highlightedText() {
+    private static FieldType withOffsets(boolean stored) {
         FieldType type = new FieldType();
         type.setTokenized(true);
-        type.setStored(true);
+        type.setStored(stored);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;

@@ -57,6 +57,12 @@ public final class PaperIndex implements AutoCloseable {
     private final PaperSearch search;
     private final ExecutorService analysis = Executors.newFixedThreadPool(ANALYSIS_THREADS,
             Thread.ofPlatform().name("index-analysis-", 1).daemon(true).factory());
+    /** The store position of the last paper in the writer, committed or not. */
+    private Change.Position position;
+    /** Papers in the writer since the last commit. */
+    private long uncommitted;
+    /** The change number up to which the index holds every change (-1 until a catch-up has found out). */
+    private long wholeThrough = -1;
 
     /** An index without vectors: keyword search only. */
     public PaperIndex(Path folder) {
@@ -75,6 +81,7 @@ public final class PaperIndex implements AutoCloseable {
                 config.setCodec(IndexCodec.with(semantic.format()));
             }
             this.writer = new IndexWriter(directory, config);
+            this.position = committedPosition();
             this.searchers = new SearcherManager(writer, null);
             this.search = new PaperSearch(searchers, analyzer, semantic == null ? null : semantic.embedder(),
                     semantic == null ? Fusion.ReciprocalRank.DEFAULT : semantic.fusion());
@@ -83,37 +90,77 @@ public final class PaperIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes every store change after the last committed position; returns how many papers it indexed. */
+    /** Indexes every store change after the last position indexed; returns how many papers it indexed. */
     public synchronized long catchUp(PaperStore store) {
         if (!PaperDocuments.FORMAT.equals(commitData().get(FORMAT)) || modelChanged()) {
             startOver(); // written by another version, or with another model's vectors
         }
-        Change.Position position = committedPosition();
-        // An import into a store without vectors (the usual case) skips looking them up; vectors
-        // stored meanwhile arrive through addVectors, which waits for this catch-up to finish.
-        boolean withVectors = semantic != null && semantic.vectors().any();
+        boolean withVectors = withVectors();
         long indexed = 0;
-        long uncommitted = 0;
         try {
             for (List<Change> page = store.changesSince(position, PAGE); !page.isEmpty();
                     page = store.changesSince(position, PAGE)) {
                 write(page, withVectors);
-                position = page.getLast().position();
+                advance(page);
                 indexed += page.size();
-                uncommitted += page.size();
-                if (uncommitted >= COMMIT_EVERY) {
-                    commitPosition(position);
-                    uncommitted = 0;
-                }
             }
+            // Writers take change numbers one after another and commit in that order, so the
+            // store had nothing else up to here (see PaperStore.nextChangeNo).
+            wholeThrough = position.changeNo();
             if (uncommitted > 0) {
-                commitPosition(position);
+                commit(Map.of());
             }
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed after " + indexed + " papers", e);
         }
         return indexed;
+    }
+
+    /**
+     * Indexes the papers a writer just committed ({@link PaperStore.Written#changes}), handed
+     * over instead of read back from the store: taken as they are when their change number is the
+     * one after the last the index holds whole, passed over when the index holds that number
+     * already, and otherwise taken by catching up from the store (which has them). All papers of a
+     * write share its change number. Commits every {@link #COMMIT_EVERY} papers; {@link #catchUp}
+     * commits the rest.
+     */
+    public synchronized void follow(PaperStore store, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        long changeNo = changes.getFirst().position().changeNo();
+        if (wholeThrough >= 0 && changeNo <= wholeThrough) {
+            return; // a catch-up took these, or a later version of them, from the store already
+        }
+        if (changeNo != wholeThrough + 1) {
+            catchUp(store); // the index does not know it has all that came before
+            return;
+        }
+        try {
+            write(changes, withVectors());
+            advance(changes);
+            wholeThrough = changeNo;
+        } catch (IOException e) {
+            throw new UncheckedIOException("indexing " + changes.size() + " stored papers failed", e);
+        }
+    }
+
+    /**
+     * An import into a store without vectors (the usual case) skips looking them up; vectors
+     * stored meanwhile arrive through addVectors, which waits for the write in progress.
+     */
+    private boolean withVectors() {
+        return semantic != null && semantic.vectors().any();
+    }
+
+    /** Notes that {@code written} is in the writer; commits when enough papers are waiting. */
+    private void advance(List<Change> written) throws IOException {
+        position = written.getLast().position();
+        uncommitted += written.size();
+        if (uncommitted >= COMMIT_EVERY) {
+            commit(Map.of());
+        }
     }
 
     /**
@@ -148,7 +195,7 @@ public final class PaperIndex implements AutoCloseable {
                 for (Change change : slice) {
                     PaperVectors.Stored vector = vectors.get(change.paper().id().value());
                     writer.updateDocument(new Term(PaperDocuments.ID, change.paper().id().value()),
-                            PaperDocuments.document(change, vector == null ? null : vector.vector(), analyzer));
+                            PaperDocuments.document(change, vector == null ? null : vector.vector()));
                 }
                 return null;
             }));
@@ -200,6 +247,8 @@ public final class PaperIndex implements AutoCloseable {
             if (semantic != null && !semantic.model().equals(vectorModel())) {
                 start.putAll(Map.of(VECTOR_CHANGE_NO, "0", VECTOR_PAPER_ID, "", VECTOR_MODEL, semantic.model()));
             }
+            position = Change.Position.START;
+            wholeThrough = -1;
             commit(start);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the search index", e);
@@ -268,16 +317,18 @@ public final class PaperIndex implements AutoCloseable {
         return data;
     }
 
-    private void commitPosition(Change.Position position) throws IOException {
-        commit(Map.of(CHANGE_NO, Long.toString(position.changeNo()), PAPER_ID, position.paperId()));
-    }
-
-    /** Commits, keeping the other positions recorded in the last commit. */
+    /**
+     * Commits what the writer holds with the position it has indexed up to, keeping the other
+     * values recorded in the last commit unless {@code changed} gives them.
+     */
     private void commit(Map<String, String> changed) throws IOException {
         Map<String, String> data = commitData();
+        data.put(CHANGE_NO, Long.toString(position.changeNo()));
+        data.put(PAPER_ID, position.paperId());
         data.putAll(changed);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
+        uncommitted = 0;
     }
 
     @Override

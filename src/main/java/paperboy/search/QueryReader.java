@@ -128,9 +128,65 @@ final class QueryReader {
 
     private MultiFieldQueryParser parser() {
         // A new parser per query: QueryParser keeps per-parse state and is not thread-safe.
-        var parser = new MultiFieldQueryParser(FIELDS, analyzer);
+        var parser = new Parser(analyzer);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         parser.setSplitOnWhitespace(true);
         return parser;
+    }
+
+    /** Lucene's parser, with the abstract's queries made on the field that holds its words ({@link AbstractQueries}). */
+    private static final class Parser extends MultiFieldQueryParser {
+        Parser(Analyzer analyzer) {
+            super(FIELDS, analyzer);
+        }
+
+        /** A query the parser builds for a field. */
+        @FunctionalInterface
+        private interface OnField {
+            Query build(String field) throws ParseException;
+        }
+
+        /** The query for {@code field}; for the abstract, the same query on the combined field, kept to the abstract. */
+        private static Query routed(String field, OnField query) throws ParseException {
+            return PaperDocuments.SUMMARY.equals(field)
+                    ? AbstractQueries.within(query.build(PaperDocuments.TEXT))
+                    : query.build(field);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+            return routed(field, f -> super.getFieldQuery(f, text, quoted));
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+            return routed(field, f -> super.getFieldQuery(f, text, slop));
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String text) throws ParseException {
+            return routed(field, f -> super.getPrefixQuery(f, text));
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String text) throws ParseException {
+            return routed(field, f -> super.getWildcardQuery(f, text));
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String text, float similarity) throws ParseException {
+            return routed(field, f -> super.getFuzzyQuery(f, text, similarity));
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String text) throws ParseException {
+            return routed(field, f -> super.getRegexpQuery(f, text));
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String from, String to, boolean fromIncluded, boolean toIncluded)
+                throws ParseException {
+            return routed(field, f -> super.getRangeQuery(f, from, to, fromIncluded, toIncluded));
+        }
     }
 }

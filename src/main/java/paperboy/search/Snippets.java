@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -28,10 +29,12 @@ import paperboy.paper.ArxivId;
 
 /**
  * Turns ranked documents into hits with highlighted title and abstract snippets. Terms of the
- * combined title-and-abstract field mark words in either, since both are analysed alike.
+ * combined abstract-and-title field mark words in either, since both are analysed alike. The
+ * abstract is marked through that field's offsets, on the abstract's stored text, which is where
+ * those offsets point (the field holds the abstract first; matches in the title lie past its end).
  */
 final class Snippets {
-    private static final String[] HIGHLIGHTED = {PaperDocuments.TITLE, PaperDocuments.SUMMARY};
+    private static final String[] HIGHLIGHTED = {PaperDocuments.TITLE, PaperDocuments.TEXT};
 
     private final Analyzer analyzer;
 
@@ -54,14 +57,14 @@ final class Snippets {
         for (int i = 0; i < docs.length; i++) {
             hits.add(new SearchResults.Hit(new ArxivId(ids.id(docs[i].doc)), docs[i].score,
                     marked == null ? null : marked.get(PaperDocuments.TITLE)[i],
-                    marked == null ? null : marked.get(PaperDocuments.SUMMARY)[i]));
+                    marked == null ? null : marked.get(PaperDocuments.TEXT)[i]));
         }
         return hits;
     }
 
     /**
-     * What to mark: the query's words once each, as abstract terms, which both highlighted fields
-     * can use since title and abstract are analysed alike (a query over title + abstract and
+     * What to mark: the query's words once each, as terms of the combined field, which both
+     * highlighted fields can use since title and abstract are analysed alike (a query over title + abstract and
      * authors otherwise makes the highlighter look every word up once per field and per query
      * field, most of a keyword search's time). A query with phrases or wildcards is kept whole, so
      * that only the phrase, or every expansion, is marked. Null when nothing can be marked.
@@ -99,17 +102,30 @@ final class Snippets {
             return null;
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        words.forEach(word -> any.add(new TermQuery(new Term(PaperDocuments.SUMMARY, word)), BooleanClause.Occur.SHOULD));
+        words.forEach(word -> any.add(new TermQuery(new Term(PaperDocuments.TEXT, word)), BooleanClause.Occur.SHOULD));
         return any.build();
     }
 
-    /** @param abstractTerms whether the query to mark is {@link #marks}' (abstract terms for both fields) */
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean abstractTerms) {
-        return new UnifiedHighlighter.Builder(searcher, analyzer)
+    /** @param combinedTerms whether the query to mark is {@link #marks}' (terms of the combined field for both fields) */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean combinedTerms) {
+        var builder = new UnifiedHighlighter.Builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .withMaxNoHighlightPassages(0)
-                .withFieldMatcher(abstractTerms ? field -> field.equals(PaperDocuments.SUMMARY) : field -> true)
-                .build();
+                .withFieldMatcher(combinedTerms ? field -> field.equals(PaperDocuments.TEXT) : field -> true);
+        return new UnifiedHighlighter(builder) {
+            /** The combined field is not stored: its offsets are marked on the stored abstract. */
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                    throws IOException {
+                String[] stored = fields.clone();
+                for (int i = 0; i < stored.length; i++) {
+                    if (stored[i].equals(PaperDocuments.TEXT)) {
+                        stored[i] = PaperDocuments.SUMMARY;
+                    }
+                }
+                return super.loadFieldValues(stored, docs, cacheCharsThreshold);
+            }
+        };
     }
 }

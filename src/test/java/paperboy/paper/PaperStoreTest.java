@@ -164,6 +164,28 @@ class PaperStoreTest {
     }
 
     @StoreTest
+    void aWriteHandsOverTheChangesAFollowerWouldReadBack(Database db) {
+        var store = new PaperStore(db.jdbi());
+        store.upsert(List.of(fromArxiv("2608.00001").featuredOn("2026-08-20")), "test");
+        Change.Position seen = store.changesSince(Change.Position.START, 100).getLast().position();
+
+        PaperStore.Written written = db.jdbi().inTransaction(h -> store.write(h, List.of(
+                fromArxiv("2608.00003").update(),
+                fromArxiv("2608.00002").featuredOn("2026-08-22"),
+                fromArxiv("2608.00002").featuredOn("2026-08-21"),
+                fromArxiv("2608.00001").version(2).title("Revised").featuredOn("2026-08-23")), "test"));
+
+        assertThat(written.counts()).isEqualTo(new UpsertResult(2, 1, 0));
+        // The same papers, featured days and positions, in the same order: a new paper's first day
+        // comes from the batch, a known one's from the featured table.
+        assertThat(written.changes()).isEqualTo(store.changesSince(seen, 100));
+        assertThat(written.changes()).extracting(Change::firstFeatured).containsExactly(
+                LocalDate.parse("2026-08-20"), LocalDate.parse("2026-08-21"), null);
+        PaperStore.Written again = db.jdbi().inTransaction(h -> store.write(h, List.of(fromArxiv("2608.00003").update()), "test"));
+        assertThat(again).isEqualTo(new PaperStore.Written(new UpsertResult(0, 0, 1), List.of()));
+    }
+
+    @StoreTest
     void changesSincePagesThroughEveryWriteOnceInOrder(Database db) {
         var store = new PaperStore(db.jdbi());
         store.upsert(ids(1, 7).stream().map(i -> paper(i).update()).toList(), "test");

@@ -106,6 +106,54 @@ class PaperIndexTest {
         assertThat(index.catchUp(store)).isZero();
     }
 
+    @Test
+    void followTakesAHandedOverWriteAsItIsWhenItComesNext() {
+        index.catchUp(store);
+        PaperStore.Written written = write(paper("2608.99998").title("Quokka routing for sparse experts"));
+        // What the index is handed, not what it could read back, is what it indexes: a title
+        // changed in the hand-over shows that the store was not asked.
+        Change handed = written.changes().getFirst();
+        Change renamed = new Change(paper("2608.99998").title("Wombat routing").build(), null, handed.position());
+
+        index.follow(store, List.of(renamed));
+        index.catchUp(store); // commits, and finds nothing more to read
+
+        assertThat(search("wombat").hits()).extracting(h -> h.id().value()).containsExactly("2608.99998");
+        assertThat(search("quokka").total()).isZero();
+        assertThat(index.committedPosition()).isEqualTo(handed.position());
+    }
+
+    @Test
+    void followCatchesUpFromTheStoreWhenAWriteWasMissedOrTheIndexHasNotLookedYet() {
+        // A fresh index has not caught up: it cannot know what came before the handed write.
+        PaperStore.Written first = write(paper("2608.99997").title("Numbat attention"));
+        index.follow(store, first.changes());
+        assertThat(index.size()).isEqualTo(HF_PAPERS + 1);
+
+        write(paper("2608.99998").title("Quokka routing")); // never handed over
+        PaperStore.Written third = write(paper("2608.99999").title("Wombat decoding"));
+        index.follow(store, third.changes());
+
+        assertThat(index.size()).isEqualTo(HF_PAPERS + 3);
+        assertThat(search("quokka").total()).isEqualTo(1);
+    }
+
+    @Test
+    void followPassesOverAWriteTheIndexHoldsAlreadyAndNeverGoesBackToAnOlderVersion() {
+        PaperStore.Written old = write(paper("2608.99998").title("Quokka routing"));
+        write(paper("2608.99998").version(2).title("Quokka routing, revised with kangaroos"));
+        index.catchUp(store);
+
+        index.follow(store, old.changes()); // late, and older than what the index has
+        index.catchUp(store);
+
+        assertThat(search("kangaroos").total()).isEqualTo(1);
+    }
+
+    private PaperStore.Written write(paperboy.paper.PaperBuilder paper) {
+        return db.jdbi().inTransaction(h -> store.write(h, List.of(paper.update()), "test"));
+    }
+
     private SearchResults search(String query) {
         return index.search(new SearchRequest(query, 0, SearchRequest.MAX_LIMIT));
     }
