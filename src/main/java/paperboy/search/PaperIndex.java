@@ -3,18 +3,14 @@ package paperboy.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -46,7 +42,9 @@ public final class PaperIndex implements AutoCloseable {
      * at most this many papers of index work, which the next catch-up redoes from the store.
      */
     private static final int COMMIT_EVERY = 50_000;
-    /** Threads that analyse one page of papers at once; the writer takes documents from several threads. */
+    /** Handed-over batches being written at once: enough that no thread waits for another between batches. */
+    private static final int MAX_IN_FLIGHT = 2;
+    /** Threads that analyse papers at once; the writer takes documents from several threads. */
     private static final int ANALYSIS_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final Directory directory;
@@ -55,8 +53,9 @@ public final class PaperIndex implements AutoCloseable {
     private final Analyzer analyzer = PaperDocuments.analyzer();
     private final Semantic semantic;
     private final PaperSearch search;
-    private final ExecutorService analysis = Executors.newFixedThreadPool(ANALYSIS_THREADS,
-            Thread.ofPlatform().name("index-analysis-", 1).daemon(true).factory());
+    private final DocumentWriters documents;
+    /** Batches handed over by {@link #follow} that are still being written, oldest first. */
+    private final Deque<DocumentWriters.Batch> inFlight = new ArrayDeque<>();
     /** The store position of the last paper in the writer, committed or not. */
     private Change.Position position;
     /** Papers in the writer since the last commit. */
@@ -81,6 +80,7 @@ public final class PaperIndex implements AutoCloseable {
                 config.setCodec(IndexCodec.with(semantic.format()));
             }
             this.writer = new IndexWriter(directory, config);
+            this.documents = new DocumentWriters(writer, ANALYSIS_THREADS);
             this.position = committedPosition();
             this.searchers = new SearcherManager(writer, null);
             this.search = new PaperSearch(searchers, analyzer, semantic == null ? null : semantic.embedder(),
@@ -92,6 +92,11 @@ public final class PaperIndex implements AutoCloseable {
 
     /** Indexes every store change after the last position indexed; returns how many papers it indexed. */
     public synchronized long catchUp(PaperStore store) {
+        try {
+            settle(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("indexing papers handed over failed", e);
+        }
         if (!PaperDocuments.FORMAT.equals(commitData().get(FORMAT)) || modelChanged()) {
             startOver(); // written by another version, or with another model's vectors
         }
@@ -138,12 +143,45 @@ public final class PaperIndex implements AutoCloseable {
             return;
         }
         try {
-            write(changes, withVectors());
-            advance(changes);
+            inFlight.add(documents.start(changes, vectors(changes, withVectors())));
             wholeThrough = changeNo;
+            settle(MAX_IN_FLIGHT);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing " + changes.size() + " stored papers failed", e);
         }
+    }
+
+    /**
+     * Notes the batches in flight that have been written, oldest first, and waits for the oldest
+     * while more than {@code atMost} are still being written; commits when enough papers are in.
+     * The threads go on with later batches meanwhile, and through a commit, whose position is the
+     * last batch written whole (what a later batch wrote already is simply written again after a crash).
+     */
+    private void settle(int atMost) throws IOException {
+        while (!inFlight.isEmpty() && (inFlight.size() > atMost || inFlight.peek().isDone())) {
+            DocumentWriters.Batch oldest = inFlight.peek();
+            try {
+                oldest.await();
+            } catch (IOException | RuntimeException e) {
+                abandonInFlight();
+                throw e;
+            }
+            inFlight.remove();
+            advance(oldest.changes());
+        }
+    }
+
+    /** After a failure: waits for the other batches to stop, and forgets them (the store has them). */
+    private void abandonInFlight() {
+        for (DocumentWriters.Batch batch : inFlight) {
+            try {
+                batch.await();
+            } catch (IOException | RuntimeException ignored) {
+                // the first failure is the one thrown
+            }
+        }
+        inFlight.clear();
+        wholeThrough = -1;
     }
 
     /**
@@ -169,6 +207,7 @@ public final class PaperIndex implements AutoCloseable {
      */
     public synchronized void addVectors(PaperStore store, List<ArxivId> ids, Change.Position upTo) {
         try {
+            settle(0);
             write(store.currentChanges(ids), true);
             commit(Map.of(VECTOR_CHANGE_NO, Long.toString(upTo.changeNo()), VECTOR_PAPER_ID, upTo.paperId(),
                     VECTOR_MODEL, semantic.model()));
@@ -178,52 +217,15 @@ public final class PaperIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Indexes a page with its stored vectors, its slices on the analysis threads at once (analysis is most of the work of
-     * indexing), and returns when all are in. Waits for every slice even when interrupted, so no
-     * thread is still writing after a failure or a close.
-     */
+    /** Indexes a page with its stored vectors on the analysis threads, and returns when all of it is in. */
     private void write(List<Change> page, boolean withVectors) throws IOException {
-        Map<String, PaperVectors.Stored> vectors = semantic == null || !withVectors
+        documents.start(page, vectors(page, withVectors)).await();
+    }
+
+    private Map<String, PaperVectors.Stored> vectors(List<Change> page, boolean withVectors) {
+        return semantic == null || !withVectors
                 ? Map.of()
                 : semantic.vectors().find(page.stream().map(c -> c.paper().id()).toList());
-        int sliceSize = Math.ceilDiv(page.size(), ANALYSIS_THREADS);
-        List<Future<Void>> slices = new ArrayList<>();
-        for (int from = 0; from < page.size(); from += sliceSize) {
-            List<Change> slice = page.subList(from, Math.min(page.size(), from + sliceSize));
-            slices.add(analysis.submit(() -> {
-                for (Change change : slice) {
-                    PaperVectors.Stored vector = vectors.get(change.paper().id().value());
-                    writer.updateDocument(new Term(PaperDocuments.ID, change.paper().id().value()),
-                            PaperDocuments.document(change, vector == null ? null : vector.vector()));
-                }
-                return null;
-            }));
-        }
-        Throwable failure = null;
-        boolean interrupted = false;
-        for (Future<Void> slice : slices) {
-            while (true) {
-                try {
-                    slice.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure instanceof IOException io) {
-            throw io;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("indexing a page failed", failure);
-        }
     }
 
     /** Drops the index and builds it again from the whole store, with the vectors stored so far. */
@@ -241,6 +243,7 @@ public final class PaperIndex implements AutoCloseable {
      * its position (the vectors it stored go back in with the papers) unless the model changed.
      */
     private void startOver() {
+        abandonInFlight();
         try {
             writer.deleteAll();
             Map<String, String> start = new HashMap<>(Map.of(CHANGE_NO, "0", PAPER_ID, "", FORMAT, PaperDocuments.FORMAT));
@@ -333,7 +336,8 @@ public final class PaperIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        analysis.shutdown();
+        abandonInFlight(); // what was not committed is taken again from the store next time
+        documents.close();
         searchers.close();
         writer.close();
         directory.close();

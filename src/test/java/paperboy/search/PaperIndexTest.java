@@ -150,6 +150,27 @@ class PaperIndexTest {
         assertThat(search("kangaroos").total()).isEqualTo(1);
     }
 
+    @Test
+    void handedOverWritesOfOnePaperEndWithItsLastVersionThoughSeveralAreInFlight() {
+        index.catchUp(store);
+        for (int i = 1; i <= 40; i++) {
+            // Each write of the paper is a batch of its own, with other papers around it.
+            index.follow(store, write(List.of(paper("2608.99990").version(i).title("Quokka draft" + i),
+                    paper("2608.9999" + (i % 9 + 1)).version(i).title("Wombat " + i))).changes());
+        }
+        index.catchUp(store);
+
+        assertThat(search("draft40").hits()).extracting(h -> h.id().value()).containsExactly("2608.99990");
+        assertThat(search("draft39").total()).isZero();
+        assertThat(search("quokka").total()).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(HF_PAPERS + 10);
+    }
+
+    private PaperStore.Written write(List<paperboy.paper.PaperBuilder> papers) {
+        var updates = papers.stream().map(paperboy.paper.PaperBuilder::update).toList();
+        return db.jdbi().inTransaction(h -> store.write(h, updates, "test"));
+    }
+
     private PaperStore.Written write(paperboy.paper.PaperBuilder paper) {
         return db.jdbi().inTransaction(h -> store.write(h, List.of(paper.update()), "test"));
     }
