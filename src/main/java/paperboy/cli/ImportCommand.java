@@ -41,10 +41,13 @@ public final class ImportCommand implements Callable<Integer> {
             ImportReport report;
             // Each stored batch goes straight to the index, which works on a thread of its own
             // while the import parses and stores the next ones.
-            try (IndexFeed feed = app.indexFeed()) {
+            IndexFeed feed = app.indexFeed();
+            try {
                 report = app.importer(System.err, feed)
                         .importPaths(paths, restart ? Importer.Start.FROM_THE_BEGINNING : Importer.Start.FROM_CHECKPOINT);
                 System.err.println("search index: indexing the last batches ...");
+            } finally {
+                finish(feed);
             }
             // Commits the index and takes whatever the feed did not (an index that failed part-way).
             app.index().catchUp(app.papers());
@@ -52,6 +55,16 @@ public final class ImportCommand implements Callable<Integer> {
             System.err.println("search index: " + app.index().size() + " papers");
             System.out.println(report.summary());
             return report.skipped() > 0 || !report.failedFiles().isEmpty() ? 2 : 0;
+        }
+    }
+
+    /** Waits for the index to take the last batches; a failure there is told, and the catch-up after it tries again. */
+    private static void finish(IndexFeed feed) throws InterruptedException {
+        try {
+            feed.close();
+        } catch (RuntimeException e) {
+            System.err.println("search index: stopped following the import (" + e.getMessage()
+                    + "); the papers are stored, catching up from the store ...");
         }
     }
 
