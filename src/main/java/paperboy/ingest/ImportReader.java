@@ -100,7 +100,7 @@ final class ImportReader implements Runnable {
     }
 
     private void readFrom(Source source, ImportCheckpoint from, InputStream raw) throws IOException, InterruptedException {
-        boolean gzipped = source.name().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+        boolean gzipped = source.isGzipped();
         InputStream text = new BufferedInputStream(gzipped ? new GZIPInputStream(raw, BUFFER) : raw, BUFFER);
         long offset = from == null ? 0 : from.byteOffset();
         if (offset > 0) {
@@ -191,8 +191,7 @@ final class ImportReader implements Runnable {
             return counted(source.stream());
         }
         FileChannel channel = FileChannel.open(source.file());
-        boolean gzipped = source.name().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
-        if (from != null && from.byteOffset() > 0 && !gzipped) {
+        if (from != null && from.byteOffset() > 0 && !source.isGzipped()) {
             channel.position(from.byteOffset());
             bytesRead = from.byteOffset();
         }

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import paperboy.paper.UpsertResult;
 
@@ -201,7 +203,7 @@ public final class Importer {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
     }
 
-    private static java.util.concurrent.ThreadFactory named(String name) {
+    private static ThreadFactory named(String name) {
         return Thread.ofPlatform().name(name + "-", 1).daemon(true).factory();
     }
 
@@ -209,7 +211,7 @@ public final class Importer {
     private static void awaitQuietly(Thread reader, ExecutorService parsers) {
         try {
             reader.join();
-            parsers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            parsers.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

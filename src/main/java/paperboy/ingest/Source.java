@@ -2,6 +2,7 @@ package paperboy.ingest;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Something to import: a file on disk (which can be resumed, since it can be found again) or an
@@ -19,5 +20,9 @@ record Source(String name, Path file, InputStream stream, long size) {
 
     boolean isFile() {
         return file != null;
+    }
+
+    boolean isGzipped() {
+        return name.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 }

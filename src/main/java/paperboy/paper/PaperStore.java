@@ -7,16 +7,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -113,8 +116,7 @@ public final class PaperStore {
         }
         UpsertResult counts = new UpsertResult(inserted, updated, incoming.size() - inserted - updated);
         if (written.isEmpty()) {
-            execute(days);
-            return new Written(counts, List.of());
+            return new Written(counts, List.of()); // and no new featured day: it would have rewritten its paper
         }
         // Only a batch that writes takes a change number: a re-delivery that changes nothing
         // leaves the counter where the index already is.
@@ -145,7 +147,7 @@ public final class PaperStore {
                     .forEach(e -> firstFeatured.put(e.getKey(), e.getValue()));
         }
         return written.stream()
-                .sorted(java.util.Comparator.comparing(p -> p.id().value()))
+                .sorted(Comparator.comparing(p -> p.id().value()))
                 .map(p -> new Change(p, firstFeatured.get(p.id()), new Change.Position(changeNo, p.id().value())))
                 .toList();
     }
@@ -164,7 +166,7 @@ public final class PaperStore {
         }
     }
 
-    private static void execute(org.jdbi.v3.core.statement.PreparedBatch batch) {
+    private static void execute(PreparedBatch batch) {
         if (batch.size() > 0) {
             batch.execute();
         }
@@ -267,7 +269,7 @@ public final class PaperStore {
     /** The papers with these ids, in the order given; unknown ids are left out. */
     public List<Paper> findAll(List<ArxivId> ids) {
         Map<ArxivId, Paper> found = jdbi.withHandle(h -> load(h, ids));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     public List<LocalDate> featuredDays(ArxivId id) {

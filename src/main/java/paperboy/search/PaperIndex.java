@@ -26,7 +26,9 @@ import paperboy.paper.PaperStore;
  * {@link #rebuild} can always start over. Vectors come from the store ({@link PaperVectors}); the
  * {@link EmbeddingWorker} adds those made after a paper was indexed through {@link #addVectors},
  * and its own position in the change order is committed here too. One {@link IndexWriter}; every
- * write reads the papers' current state inside this object's lock, so writes never undo each other.
+ * write reads the papers' current state inside this object's lock, so writes never undo each other,
+ * except {@link #follow}, which takes the state a writer just committed and only when nothing
+ * newer can be in the index.
  */
 public final class PaperIndex implements AutoCloseable {
     private static final String CHANGE_NO = "paperboy.change_no";
@@ -37,8 +39,8 @@ public final class PaperIndex implements AutoCloseable {
     private static final String FORMAT = "paperboy.format";
     private static final int PAGE = 2000;
     /**
-     * Papers between commits in a long catch-up (a bulk import): each commit flushes a segment and
-     * syncs files, so committing every page made many small segments to merge again. A crash loses
+     * Papers between commits in a long catch-up or while following an import: each commit flushes
+     * a segment and syncs files, so committing every page made many small segments to merge again. A crash loses
      * at most this many papers of index work, which the next catch-up redoes from the store.
      */
     private static final int COMMIT_EVERY = 50_000;
