@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import paperboy.config.Config;
+import paperboy.db.Database;
+import paperboy.search.EmbeddedFixtures;
+import paperboy.search.TestEmbedder;
 
 /**
  * The real Paperboy (SQLite store, Lucene index, Javalin) on a random port over a temporary data
@@ -37,12 +40,17 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     /**
-     * With embeddings on (the JVM's shared model): the fixtures are embedded before the server
-     * starts, so semantic search, related papers and progress are ready.
+     * With embeddings on (the JVM's shared model): the fixtures' vectors, embedded once per JVM
+     * ({@link EmbeddedFixtures}), are stored and indexed before the server starts, so semantic
+     * search, related papers and progress are ready.
      */
     public static FixtureServer startWithEmbeddings(Path dataDir) throws IOException {
         Config config = new Config(0, dataDir, null, false).withEmbeddings(true);
-        return start(new App(config, paperboy.search.TestEmbedder.shared()), app -> {});
+        return start(new App(config, TestEmbedder.shared()), app -> {
+            try (Database db = Database.open(config.storeUrl())) {
+                EmbeddedFixtures.copyInto(db.jdbi());
+            }
+        });
     }
 
     private static FixtureServer start(App app, StoreSetup before) throws IOException {

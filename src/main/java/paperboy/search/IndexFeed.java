@@ -14,7 +14,9 @@ import paperboy.paper.PaperStore;
  * indexing overlap and the index never reads the papers back from the store. The queue between
  * them is short: memory stays bounded, and a store that runs ahead waits for the index. A failure
  * stops the indexing, not the import (the papers are in the store, and a later
- * {@link PaperIndex#catchUp} takes them from there); {@link #close} throws it.
+ * {@link PaperIndex#catchUp} takes them from there); {@link #close} throws it. That includes an
+ * {@link Error} (out of memory, a stack overflow): were it to end the thread unseen, the import
+ * would wait forever on the full queue.
  */
 public final class IndexFeed implements Consumer<List<Change>>, AutoCloseable {
     /** Stored batches waiting for the index: two keep it busy, more would only hold memory. */
@@ -26,7 +28,7 @@ public final class IndexFeed implements Consumer<List<Change>>, AutoCloseable {
     private final PaperStore store;
     private final BlockingQueue<List<Change>> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread thread;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
 
     public IndexFeed(PaperIndex index, PaperStore store) {
         this.index = index;
@@ -63,18 +65,23 @@ public final class IndexFeed implements Consumer<List<Change>>, AutoCloseable {
     private void follow(List<Change> batch) {
         try {
             index.follow(store, batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
     }
 
-    /** Indexes every batch queued so far, then stops; throws the failure that stopped the indexing, if one did. */
+    /**
+     * Indexes every batch queued so far, then stops; throws the failure that stopped the indexing,
+     * if one did (an {@link Error} wrapped, so that the import reports it like any other).
+     */
     @Override
     public void close() throws InterruptedException {
         queue.put(END);
         thread.join();
-        if (failure != null) {
-            throw failure;
+        switch (failure) {
+            case null -> { }
+            case RuntimeException e -> throw e;
+            default -> throw new IllegalStateException("the index failed: " + failure, failure);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class ImportPipelineTest {
     }
 
     @Test
-    void aStoreFailureEndsTheImportWhileTheReaderWaitsOnAFullQueue() {
+    void aStoreFailureEndsTheImportWhileTheReaderWaitsOnAFullQueue() throws InterruptedException {
         Path snapshot = Fixtures.copy(SNAPSHOT, dir);
         // Batches of one line: 200 batches, far more than the queue holds, so the reader is blocked
         // on it when the store fails.
@@ -56,7 +57,7 @@ class ImportPipelineTest {
     }
 
     @Test
-    void aFailureWhileReadingTheCheckpointIsThrownFromTheImport() {
+    void aFailureWhileReadingTheCheckpointIsThrownFromTheImport() throws InterruptedException {
         Path snapshot = Fixtures.copy(SNAPSHOT, dir);
         var brokenCheckpoints = new BatchStore() {
             @Override
@@ -76,7 +77,7 @@ class ImportPipelineTest {
     }
 
     @Test
-    void aFileThatCannotBeReadIsReportedAndTheNextFileStillImports() throws IOException {
+    void aFileThatCannotBeReadIsReportedAndTheNextFileStillImports() throws IOException, InterruptedException {
         Path truncated = dir.resolve("truncated.jsonl.gz");
         byte[] gz = java.nio.file.Files.readAllBytes(Fixtures.copy("kaggle/head200.jsonl.gz", dir));
         java.nio.file.Files.write(truncated, java.util.Arrays.copyOf(gz, gz.length / 2));
@@ -89,12 +90,20 @@ class ImportPipelineTest {
         assertThat(importThreads()).isEmpty();
     }
 
-    private static List<String> importThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(n -> n.startsWith("import-"))
+    /**
+     * Import threads that do not end. The import waits for its parser pool to terminate, but a
+     * pool counts as terminated while its last thread is still returning, so a thread may be alive
+     * for a moment after the import returned: each gets a while to end before it counts (one that
+     * is stuck waiting never ends).
+     */
+    private static List<String> importThreads() throws InterruptedException {
+        List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("import-"))
                 .toList();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(10));
+        }
+        return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
     }
 
     private static PrintStream quiet() {

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import paperboy.Fixtures;
 import paperboy.db.Database;
@@ -64,15 +66,39 @@ class IndexFeedTest {
         index.close(); // every write now fails
         IndexFeed feed = new IndexFeed(index, store);
 
+        importFixturesAndMore(feed);
+
+        assertThat(store.count()).isEqualTo(236 + IndexFeed.QUEUE * 3);
+        assertThatThrownBy(feed::close).isInstanceOf(AlreadyClosedException.class);
+    }
+
+    @Test
+    @Timeout(60) // before the feed caught Errors, the import waited forever on the full queue
+    void anErrorInTheIndexStopsTheFeedButNotTheImportAndIsThrownAtTheEnd() throws IOException {
+        // The feed's catch-ups read this store, whose every connection fails with an Error.
+        PaperStore failing = new PaperStore(Jdbi.create(() -> {
+            throw new StackOverflowError("too deep");
+        }));
+        IndexFeed feed = new IndexFeed(index, failing);
+
+        importFixturesAndMore(feed);
+
+        assertThat(store.count()).isEqualTo(236 + IndexFeed.QUEUE * 3);
+        assertThatThrownBy(feed::close).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("too deep").hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(index.catchUp(store)).isEqualTo(236 + IndexFeed.QUEUE * 3); // the index itself still works
+    }
+
+    /**
+     * Imports the fixture days (10 batches), then hands over more one-paper batches than the
+     * queue holds: a feed that stopped must not hold up the writer.
+     */
+    private void importFixturesAndMore(IndexFeed feed) throws IOException {
         importer(feed).importPaths(List.of(Fixtures.copy("hf-days", dir)));
-        // More batches than the queue holds: a feed that stopped must not hold up the writer.
         for (int i = 0; i < IndexFeed.QUEUE * 3; i++) {
             var update = List.of(paper("2609.%05d".formatted(i + 1)).update());
             feed.accept(db.jdbi().inTransaction(h -> store.write(h, update, "test")).changes());
         }
-
-        assertThat(store.count()).isEqualTo(236 + IndexFeed.QUEUE * 3);
-        assertThatThrownBy(feed::close).isInstanceOf(AlreadyClosedException.class);
     }
 
     private Importer importer(IndexFeed feed) {
