@@ -82,6 +82,10 @@ public final class FixtureServer implements AutoCloseable {
         return app;
     }
 
+    public int port() {
+        return web.port();
+    }
+
     /** GET {@code pathAndQuery} (already URL-encoded where needed), body as text. */
     public HttpResponse<String> get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build();

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.feed.InvalidPeriod;
+import paperboy.http.HttpError;
 import paperboy.paper.InvalidArxivId;
 import paperboy.web.pages.ErrorPage;
 

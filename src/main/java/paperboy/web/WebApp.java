@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import paperboy.api.ApiRoutes;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
+import paperboy.http.PageCache;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;

@@ -1,4 +1,4 @@
-package paperboy.web;
+package paperboy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
