@@ -60,7 +60,8 @@ public final class WebApp {
                     ctx.status().getCode(), Math.round(ms)));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
             // Pages change with the store, and related papers also as the embedder adds vectors.
-            PageCache cache = new PageCache(() -> papers.lastChangeNo() + index.vectorPosition().changeNo(), 2000);
+            PageCache cache = new PageCache(
+                    () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
             new FeedRoutes(feed, pages, cache).addTo(config.routes);
             new SearchRoutes(index, papers, pages, embedding != null).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
