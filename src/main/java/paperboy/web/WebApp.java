@@ -48,8 +48,8 @@ public final class WebApp {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            // /search?like= carries up to 5,000 pasted characters in its address (three times that encoded).
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
+            config.http.prefer405over404 = true;
+            new JettyErrors(pages).addTo(config);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -67,7 +67,7 @@ public final class WebApp {
             new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
-            new Errors(pages, json).addTo(config.routes);
+            new Errors(pages).addTo(config.routes);
         });
     }
 }
