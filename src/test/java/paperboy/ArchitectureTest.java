@@ -1,6 +1,7 @@
 package paperboy;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,8 +9,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The package-by-feature layout, checked: the domain ({@code paper}) and the features below the
- * web layer do not reach into the layers above them or into frameworks they should not need.
+ * The package-by-feature layout, checked: no two packages import each other, the domain
+ * ({@code paper}) and the features below the HTTP layer ({@code web}, {@code api} and the pieces
+ * both share, {@code http}) do not reach into it or into frameworks they should not need.
  */
 @AnalyzeClasses(packages = "paperboy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -21,31 +23,53 @@ class ArchitectureTest {
         return "paperboy." + name + "..";
     }
 
+    private static final String[] HTTP_LAYER = {feature("web"), feature("api"), feature("http"), JAVALIN};
+
     @ArchTest
     static final ArchRule paperIsTheDomain = noClasses().that().resideInAPackage(feature("paper"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    feature("web"), feature("api"), feature("search"), feature("feed"), feature("ingest"), feature("cli"),
-                    JAVALIN, LUCENE)
+                    feature("web"), feature("api"), feature("http"), feature("search"), feature("feed"), feature("ingest"),
+                    feature("cli"), JAVALIN, LUCENE)
             .because("papers are the domain every feature builds on; they know no feature and no web or search framework");
 
     @ArchTest
     static final ArchRule searchKnowsNoWebOrImport = noClasses().that().resideInAPackage(feature("search"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    feature("web"), feature("api"), feature("ingest"), feature("cli"), JAVALIN)
+                    feature("web"), feature("api"), feature("http"), feature("ingest"), feature("cli"), JAVALIN)
             .because("the search index is used by pages, API and commands alike");
 
     @ArchTest
     static final ArchRule ingestKnowsNoWebOrSearch = noClasses().that().resideInAPackage(feature("ingest"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    feature("web"), feature("api"), feature("search"), feature("cli"), JAVALIN, LUCENE)
+                    feature("web"), feature("api"), feature("http"), feature("search"), feature("cli"), JAVALIN, LUCENE)
             .because("importing writes the store; the index follows the store on its own");
 
     @ArchTest
     static final ArchRule feedIsPureRanking = noClasses().that().resideInAPackage(feature("feed"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    feature("web"), feature("api"), feature("search"), feature("ingest"), feature("cli"),
-                    JAVALIN, LUCENE, JDBC)
+                    feature("web"), feature("api"), feature("http"), feature("search"), feature("ingest"),
+                    feature("cli"), JAVALIN, LUCENE, JDBC)
             .because("the feed ranks and pages featured papers it gets from the store, whatever the store is");
+
+    @ArchTest
+    static final ArchRule httpPiecesKnowNeitherPagesNorApi = noClasses().that().resideInAPackage(feature("http"))
+            .should().dependOnClassesThat().resideInAnyPackage(feature("web"), feature("api"))
+            .because("http holds what pages and the API share (errors, parameters, the page cache), so both can use it");
+
+    @ArchTest
+    static final ArchRule onlyTheHttpLayerServesHttp = noClasses().that().resideInAnyPackage(
+                    feature("harvest"), feature("jobs"), feature("db"), feature("config"), feature("eval"))
+            .should().dependOnClassesThat().resideInAnyPackage(HTTP_LAYER)
+            .because("harvesting, jobs, the database, configuration and evaluation run without a web server");
+
+    @ArchTest
+    static final ArchRule commandsGetTheServerFromApp = noClasses().that().resideInAPackage(feature("cli"))
+            .should().dependOnClassesThat().resideInAnyPackage(feature("web"), feature("api"), feature("http"))
+            .because("serve starts the Javalin server App wires; no command reaches into pages or the API");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("paperboy.(*)..").should().beFreeOfCycles()
+            .because("a feature that imports another which imports it back cannot be understood, tested or moved alone");
 
     @ArchTest
     static final ArchRule namesSayWhatThingsAre = noClasses().that().resideInAPackage("paperboy..")

@@ -90,6 +90,10 @@ public final class FixtureServer implements AutoCloseable {
         return app;
     }
 
+    public int port() {
+        return web.port();
+    }
+
     /** GET {@code pathAndQuery} (already URL-encoded where needed), body as text. */
     public HttpResponse<String> get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build();
@@ -104,10 +108,14 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    public static JsonNode json(String body) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(body);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + body, e);
         }
     }
 

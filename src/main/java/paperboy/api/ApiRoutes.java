@@ -10,6 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
+import paperboy.http.HttpError;
+import paperboy.http.PageCache;
+import paperboy.http.Params;
+import paperboy.http.SearchParams;
 import paperboy.paper.ArxivId;
 import paperboy.paper.FeaturedPaper;
 import paperboy.paper.Paper;
@@ -17,10 +21,6 @@ import paperboy.paper.PaperStore;
 import paperboy.search.PaperIndex;
 import paperboy.search.SearchRequest;
 import paperboy.search.SearchResults;
-import paperboy.web.HttpError;
-import paperboy.web.PageCache;
-import paperboy.web.Params;
-import paperboy.web.SearchParams;
 
 /** The JSON read API, compatible with the Hugging Face paper API (see {@code docs/HF-API.md}). */
 public final class ApiRoutes {

@@ -1,11 +1,15 @@
 package paperboy.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.MethodNotAllowedResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.feed.InvalidPeriod;
+import paperboy.http.ErrorJson;
+import paperboy.http.HttpError;
 import paperboy.paper.InvalidArxivId;
 import paperboy.web.pages.ErrorPage;
 
@@ -20,17 +24,20 @@ final class Errors {
     private static final String ANSWERED = "paperboy.error-answered";
 
     private final Pages pages;
-    private final ObjectMapper json;
 
-    Errors(Pages pages, ObjectMapper json) {
+    Errors(Pages pages) {
         this.pages = pages;
-        this.json = json;
     }
 
     void addTo(RoutesConfig routes) {
         routes.exception(HttpError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
         routes.exception(InvalidArxivId.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
         routes.exception(InvalidPeriod.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allowed = allowed(e);
+            ctx.header("Allow", allowed);
+            answer(ctx, 405, ctx.path() + " answers " + allowed + ", not " + ctx.method() + ".");
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.warn("{} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "Something went wrong on our side; it has been logged.");
@@ -44,24 +51,22 @@ final class Errors {
         });
     }
 
+    /** The methods the path answers, as Javalin found them; HEAD goes with every GET. */
+    private static String allowed(MethodNotAllowedResponse e) {
+        List<String> methods = new ArrayList<>(List.of(e.getDetails().getOrDefault("availableMethods", "").split(",\\s*")));
+        if (methods.contains("GET") && !methods.contains("HEAD")) {
+            methods.add(methods.indexOf("GET") + 1, "HEAD");
+        }
+        return String.join(", ", methods);
+    }
+
     private void answer(Context ctx, int status, String message) {
         ctx.attribute(ANSWERED, true);
         ctx.status(status);
-        if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
-            var body = json.createObjectNode().put("error", message);
-            ctx.contentType("application/json").result(body.toString());
+        if (ErrorJson.answersAt(ctx.path())) {
+            ctx.contentType("application/json").result(ErrorJson.body(message));
         } else {
-            pages.render(ctx, "error.jte", new ErrorPage(status, title(status), message));
+            pages.render(ctx, "error.jte", ErrorPage.of(status, message));
         }
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "That request is not quite right";
-            case 404 -> "Not found";
-            case 413 -> "Too large";
-            case 429 -> "Too many requests";
-            default -> status >= 500 ? "Server error" : "Request not served";
-        };
     }
 }

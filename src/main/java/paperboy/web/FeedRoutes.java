@@ -7,6 +7,9 @@ import java.util.List;
 import paperboy.feed.DailyList;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
+import paperboy.http.HttpError;
+import paperboy.http.PageCache;
+import paperboy.http.Params;
 import paperboy.web.pages.Link;
 import paperboy.web.pages.ListPage;
 

@@ -27,8 +27,12 @@ public final class Pages {
     }
 
     void render(Context ctx, String template, Object page) {
+        ctx.html(html(template, page));
+    }
+
+    String html(String template, Object page) {
         StringOutput output = new StringOutput(8192);
         engine.render(template, page, output);
-        ctx.html(output.toString());
+        return output.toString();
     }
 }

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import paperboy.feed.Period;
+import paperboy.http.HttpError;
+import paperboy.http.PageCache;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import paperboy.http.Params;
+import paperboy.http.SearchParams;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 import paperboy.search.PaperIndex;

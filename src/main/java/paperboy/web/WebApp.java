@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import paperboy.api.ApiRoutes;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
+import paperboy.http.PageCache;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
@@ -47,8 +48,8 @@ public final class WebApp {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            // /search?like= carries up to 5,000 pasted characters in its address (three times that encoded).
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
+            config.http.prefer405over404 = true;
+            new JettyErrors(pages).addTo(config);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -59,13 +60,14 @@ public final class WebApp {
                     ctx.status().getCode(), Math.round(ms)));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
             // Pages change with the store, and related papers also as the embedder adds vectors.
-            PageCache cache = new PageCache(() -> papers.lastChangeNo() + index.vectorPosition().changeNo(), 2000);
+            PageCache cache = new PageCache(
+                    () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
             new FeedRoutes(feed, pages, cache).addTo(config.routes);
             new SearchRoutes(index, papers, pages, embedding != null).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
-            new Errors(pages, json).addTo(config.routes);
+            new Errors(pages).addTo(config.routes);
         });
     }
 }

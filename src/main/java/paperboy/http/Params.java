@@ -1,4 +1,4 @@
-package paperboy.web;
+package paperboy.http;
 
 import io.javalin.http.Context;
 

@@ -1,4 +1,4 @@
-package paperboy.web;
+package paperboy.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -7,24 +7,32 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Remembers the responses of pages and API lists that are computed from the store alone, keyed by
- * the request and valid for one store change number: any write to the store (on any node) bumps
- * the number, so an entry can never outlive the data it was made from. A hit costs one primary-key
- * read of the change counter instead of the queries and rendering behind the page. Entries also
- * lapse after five minutes, so a list ranked by age (trending) is recomputed even when nothing is
- * written.
+ * the request and valid for one {@link Version} of the data: any write to the store (on any node)
+ * bumps the store's change number, so an entry can never outlive the data it was made from. A hit
+ * costs one primary-key read of the change counter instead of the queries and rendering behind the
+ * page. Entries also lapse after five minutes, so a list ranked by age (trending) is recomputed
+ * even when nothing is written.
  */
 public final class PageCache {
     private static final long LIFETIME_MILLIS = 5 * 60 * 1000;
 
-    private final LongSupplier changeNo;
+    private final Supplier<Version> version;
     private final Map<String, Cached> entries;
 
-    public PageCache(LongSupplier changeNo, int capacity) {
-        this.changeNo = changeNo;
+    /**
+     * What a cached page was made from: the store's change number and the change number up to
+     * which the index holds vectors (related papers change as the embedder adds them). Kept as a
+     * pair because the two numbers move apart: an index rebuilt from scratch starts its vectors
+     * again from zero, so a sum could come back to a value it had before.
+     */
+    public record Version(long storeChangeNo, long vectorChangeNo) {}
+
+    public PageCache(Supplier<Version> version, int capacity) {
+        this.version = version;
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
@@ -33,13 +41,13 @@ public final class PageCache {
         };
     }
 
-    private record Cached(long changeNo, long madeAt, String contentType, byte[] body, Map<String, String> headers) {}
+    private record Cached(Version version, long madeAt, String contentType, byte[] body, Map<String, String> headers) {}
 
     /** Wraps a handler whose answer depends only on the request and the store. */
     public Handler of(Handler handler) {
         return ctx -> {
             String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
-            long now = changeNo.getAsLong();
+            Version now = version.get();
             Cached hit = lookup(key, now);
             if (hit != null) {
                 hit.headers().forEach(ctx::header);
@@ -57,9 +65,9 @@ public final class PageCache {
         };
     }
 
-    private synchronized Cached lookup(String key, long now) {
+    private synchronized Cached lookup(String key, Version now) {
         Cached entry = entries.get(key);
-        boolean fresh = entry != null && entry.changeNo() == now
+        boolean fresh = entry != null && entry.version().equals(now)
                 && System.currentTimeMillis() - entry.madeAt() < LIFETIME_MILLIS;
         return fresh ? entry : null;
     }

@@ -1,4 +1,4 @@
-package paperboy.web;
+package paperboy.http;
 
 /**
  * A request Paperboy will not serve as asked: the status to answer (400, 404, 413, 422...) and a
