@@ -48,6 +48,11 @@ class ArchitectureTest {
             .because("the feed ranks and pages featured papers it gets from the store, whatever the store is");
 
     @ArchTest
+    static final ArchRule noLangchain4j = noClasses().that().resideInAPackage("paperboy..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+            .because("the embedder drives ONNX Runtime itself; langchain4j only publishes the model files the build copies");
+
+    @ArchTest
     static final ArchRule namesSayWhatThingsAre = noClasses().that().resideInAPackage("paperboy..")
             .should().haveSimpleNameEndingWith("Manager")
             .orShould().haveSimpleNameEndingWith("Helper")
