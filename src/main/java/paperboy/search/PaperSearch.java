@@ -81,30 +81,28 @@ final class PaperSearch {
         if (reading.query() == null && (reading.categories().isEmpty() || reading.notice() != null)) {
             return SearchResults.empty(reading.notice());
         }
-        return withSearcher(searcher -> explainCategories(searcher, filters, search(searcher, request, reading, filters)));
-    }
-
-    private SearchResults search(IndexSearcher searcher, SearchRequest request, QueryReader.Reading reading,
-            SearchFilters filters) throws IOException {
-        if (reading.query() == null) { // only cat: terms: browse the category, newest first
-            SearchRequest.Sort sort = request.sort() == SearchRequest.Sort.RELEVANCE ? SearchRequest.Sort.DATE : request.sort();
-            Ranking all = keyword(searcher, new MatchAllDocsQuery(), SearchFilterQuery.of(filters, null), sort,
-                    request.offset() + request.limit());
-            return results(searcher, all, null, request, null, SearchRequest.Mode.KEYWORD);
-        }
-        ModeChoice choice = chooseMode(request.mode(), reading, searcher);
-        if (choice.mode() == SearchRequest.Mode.HYBRID && request.sort() != SearchRequest.Sort.RELEVANCE) {
-            return sortedHybrid(searcher, request, reading, filters);
-        }
-        Ranking ranking = switch (choice.mode()) {
-            case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
-                    request.offset() + request.limit());
-            case SEMANTIC -> sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
-                    SearchFilterQuery.of(filters, reading.restriction())), request.sort());
-            case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
-        };
-        String notice = reading.notice() != null ? reading.notice() : choice.notice();
-        return results(searcher, ranking, reading.query(), request, notice, choice.mode());
+        SearchResults results = withSearcher(searcher -> {
+            if (reading.query() == null) { // only cat: terms: browse the category, newest first
+                SearchRequest.Sort sort = request.sort() == SearchRequest.Sort.RELEVANCE ? SearchRequest.Sort.DATE : request.sort();
+                Ranking all = keyword(searcher, new MatchAllDocsQuery(), SearchFilterQuery.of(filters, null), sort,
+                        request.offset() + request.limit());
+                return results(searcher, all, null, request, null, SearchRequest.Mode.KEYWORD);
+            }
+            ModeChoice choice = chooseMode(request.mode(), reading, searcher);
+            if (choice.mode() == SearchRequest.Mode.HYBRID && request.sort() != SearchRequest.Sort.RELEVANCE) {
+                return sortedHybrid(searcher, request, reading, filters);
+            }
+            Ranking ranking = switch (choice.mode()) {
+                case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
+                        request.offset() + request.limit());
+                case SEMANTIC -> sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
+                        SearchFilterQuery.of(filters, reading.restriction())), request.sort());
+                case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
+            };
+            String notice = reading.notice() != null ? reading.notice() : choice.notice();
+            return results(searcher, ranking, reading.query(), request, notice, choice.mode());
+        });
+        return explainCategories(filters, results);
     }
 
     /**
@@ -129,9 +127,8 @@ final class PaperSearch {
     }
 
     /** An empty category search on an index where no paper has a category says why. */
-    private static SearchResults explainCategories(IndexSearcher searcher, SearchFilters filters, SearchResults results)
-            throws IOException {
-        if (results.total() > 0 || filters.categories().isEmpty() || IndexCoverage.hasCategories(searcher)) {
+    private SearchResults explainCategories(SearchFilters filters, SearchResults results) {
+        if (results.total() > 0 || filters.categories().isEmpty() || withSearcher(IndexCoverage::hasCategories)) {
             return results;
         }
         return results.withNotice("No paper here has arXiv categories yet: Hugging Face daily lists (such as the bundled "
