@@ -42,6 +42,7 @@ import paperboy.search.IndexFeed;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
 import paperboy.search.Semantic;
+import paperboy.search.SimilarityFloor;
 import paperboy.web.Pages;
 import paperboy.web.WebApp;
 
@@ -91,7 +92,8 @@ public final class App implements AutoCloseable {
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
             this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi(),
-                    Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()));
+                    Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()))
+                    .withFloor(new SimilarityFloor(config.search().similarityFloor()));
             this.index = new PaperIndex(config.indexDir(), semantic);
             this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());

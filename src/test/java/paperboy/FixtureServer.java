@@ -24,6 +24,7 @@ import paperboy.search.TestEmbedder;
  */
 public final class FixtureServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OLDEST_DAY = "2024-05-27.json";
 
     private final App app;
     private final Javalin web;
@@ -61,6 +62,40 @@ public final class FixtureServer implements AutoCloseable {
             if (app.embeddingWorker() != null) {
                 app.embeddingWorker().embedPending();
             }
+            return new FixtureServer(app, app.web().start(0));
+        } catch (IOException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /** Keyword search over the bundled sample (the 1,416 papers a new install starts with), as {@code serve} loads it. */
+    public static FixtureServer startWithSample(Path dataDir) throws IOException {
+        App app = new App(new Config(0, dataDir, null, true));
+        try {
+            app.prepare();
+            return new FixtureServer(app, app.web().start(0));
+        } catch (IOException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /**
+     * With embeddings on but only the oldest fixture day (13 papers) embedded: the other days
+     * arrive after it, as while {@code serve} is still embedding.
+     */
+    public static FixtureServer startPartlyEmbedded(Path dataDir) throws IOException {
+        Config config = new Config(0, dataDir, null, false).withEmbeddings(true);
+        App app = new App(config, paperboy.search.TestEmbedder.shared());
+        try {
+            app.importer(System.err).importPaths(List.of(fixtureDays().resolve(OLDEST_DAY)));
+            app.prepare();
+            app.embeddingWorker().embedPending();
+            try (var days = java.nio.file.Files.list(fixtureDays())) {
+                app.importer(System.err).importPaths(days.filter(d -> !d.endsWith(OLDEST_DAY)).sorted().toList());
+            }
+            app.prepare();
             return new FixtureServer(app, app.web().start(0));
         } catch (IOException | RuntimeException e) {
             app.close();

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
 import paperboy.http.HttpError;
@@ -113,6 +114,11 @@ public final class ApiRoutes {
         }
         int limit = Params.integer(ctx, "limit", 50, 1, SearchRequest.MAX_LIMIT);
         int offset = Params.integer(ctx, "offset", 0, 0, 10_000);
+        Optional<ArxivId> named = SearchParams.arxivId(q);
+        if (named.isPresent()) {
+            searchById(ctx, named.get(), offset);
+            return;
+        }
         SearchResults results = index.search(new SearchRequest(q, SearchParams.mode(ctx), SearchParams.filters(ctx),
                 SearchParams.sort(ctx), offset, limit));
         ctx.header("X-Total-Count", Long.toString(results.total()));
@@ -124,6 +130,17 @@ public final class ApiRoutes {
             ctx.header("X-Search-Notice", ascii(results.notice()));
         }
         sendPapers(ctx, results.hits().stream().map(SearchResults.Hit::id).toList(), true);
+    }
+
+    /** A query that is an arXiv id or link: that paper as the one result, or none when the index lacks it. */
+    private void searchById(Context ctx, ArxivId id, int offset) {
+        boolean found = papers.find(id).isPresent();
+        ctx.header("X-Total-Count", found ? "1" : "0");
+        ctx.header("X-Search-Mode", "id");
+        if (!found) {
+            ctx.header("X-Search-Notice", ascii(SearchParams.notInIndex(id)));
+        }
+        sendPapers(ctx, found && offset == 0 ? List.of(id) : List.of(), true);
     }
 
     /** The papers nearest in meaning to one paper: {@code /api/papers/{id}/related?limit=5}. */

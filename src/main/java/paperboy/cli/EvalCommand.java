@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -49,6 +50,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "how the index keeps vectors: float32 or int8 (default: ${DEFAULT-VALUE})")
     String vectors;
 
+    @Option(names = "--similarity-floor", split = ",", paramLabel = "COSINE",
+            description = "similarity floors to compare (e.g. 0,0.2,0.3): semantic and hybrid run once per floor; "
+                    + "default: the configured one (" + SearchSettings.DEFAULT_SIMILARITY_FLOOR + ")")
+    List<Double> floors = List.of();
+
     @Option(names = "--work", paramLabel = "DIR",
             description = "keep the data folder here and reuse it next time (vectors are not embedded again); default: a temporary folder, deleted")
     Path work;
@@ -60,14 +66,21 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.of(dataset, split);
         Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("paperboy-eval");
         boolean semantic = modes.stream().anyMatch(m -> m != SearchRequest.Mode.KEYWORD);
-        Config config = new Config(0, folder, null, false).withSearch(new SearchSettings(semantic, vectors, fusion));
-        try (App app = new App(config)) {
-            BeirCorpus corpus = load(dataset, app);
+        SearchSettings settings = new SearchSettings(semantic, vectors, fusion);
+        try {
             Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
-            for (SearchRequest.Mode m : modes) {
-                results.put(m.label(), evaluation.run((query, limit) -> app.index()
-                        .search(new SearchRequest(query, m, SearchFilters.NONE, SearchRequest.Sort.RELEVANCE, 0, limit))
-                        .hits().stream().map(hit -> corpus.beirId(hit.id())).toList()));
+            if (floors.isEmpty()) {
+                results.putAll(run(evaluation, dataset, folder, settings, modes, ""));
+            } else {
+                // The floor only changes matches by meaning: keyword runs once, the others once per floor.
+                List<SearchRequest.Mode> byMeaning = modes.stream().filter(m -> m != SearchRequest.Mode.KEYWORD).toList();
+                if (modes.contains(SearchRequest.Mode.KEYWORD)) {
+                    results.putAll(run(evaluation, dataset, folder, settings, List.of(SearchRequest.Mode.KEYWORD), ""));
+                }
+                for (double floor : floors) {
+                    results.putAll(run(evaluation, dataset, folder, settings.withSimilarityFloor(floor), byMeaning,
+                            String.format(Locale.ROOT, "@%.2f", floor)));
+                }
             }
             EvalReport report = new EvalReport(dataset.name(), split, results);
             System.out.print(report.toTable());
@@ -80,6 +93,22 @@ public final class EvalCommand implements Callable<Integer> {
                 deleteQuietly(folder);
             }
         }
+    }
+
+    /** Scores of {@code modes} with {@code settings}, each labelled with the mode and {@code suffix}. */
+    private static Map<String, Evaluation.Scores> run(Evaluation evaluation, BeirDataset dataset, Path folder,
+            SearchSettings settings, List<SearchRequest.Mode> modes, String suffix) throws IOException {
+        Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
+        Config config = new Config(0, folder, null, false).withSearch(settings);
+        try (App app = new App(config)) {
+            BeirCorpus corpus = load(dataset, app);
+            for (SearchRequest.Mode m : modes) {
+                results.put(m.label() + suffix, evaluation.run((query, limit) -> app.index()
+                        .search(new SearchRequest(query, m, SearchFilters.NONE, SearchRequest.Sort.RELEVANCE, 0, limit))
+                        .hits().stream().map(hit -> corpus.beirId(hit.id())).toList()));
+            }
+        }
+        return results;
     }
 
     private static BeirCorpus load(BeirDataset dataset, App app) {

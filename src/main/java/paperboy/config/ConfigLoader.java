@@ -41,7 +41,20 @@ public final class ConfigLoader {
                 bool("PAPERBOY_SAMPLE", true),
                 arxiv(),
                 new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
-                        values.get("PAPERBOY_FUSION")));
+                        values.get("PAPERBOY_FUSION"), similarityFloor()));
+    }
+
+    private double similarityFloor() {
+        String key = "PAPERBOY_SIMILARITY_FLOOR";
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return SearchSettings.DEFAULT_SIMILARITY_FLOOR;
+        }
+        try {
+            return Double.parseDouble(raw.strip()); // SearchSettings checks the range
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, raw, "a cosine similarity from -1 (no floor) to 1");
+        }
     }
 
     private ArxivSettings arxiv() {

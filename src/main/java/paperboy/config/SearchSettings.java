@@ -12,10 +12,14 @@ import java.util.Locale;
  * @param fusion       how hybrid search merges keyword and semantic rankings: {@code rrf}, {@code rrf:K},
  *                     or {@code weighted:W} with W the keyword weight, optionally {@code :zscore}
  *                     ({@code PAPERBOY_FUSION})
+ * @param similarityFloor the least cosine similarity a paper needs to match by meaning, -1 for none
+ *                     ({@code PAPERBOY_SIMILARITY_FLOOR})
  */
-public record SearchSettings(boolean embeddings, String vectorFormat, String fusion) {
+public record SearchSettings(boolean embeddings, String vectorFormat, String fusion, double similarityFloor) {
     public static final String DEFAULT_VECTOR_FORMAT = "int8";
     public static final String DEFAULT_FUSION = "weighted:0.5";
+    /** The highest floor that cost no nDCG@10 on SciFact train (BENCHMARKS.md, "Similarity floor"). */
+    public static final double DEFAULT_SIMILARITY_FLOOR = 0.25;
 
     /** Keyword search only: what tests and tools get unless they ask for more. */
     public static final SearchSettings KEYWORDS_ONLY = new SearchSettings(false, DEFAULT_VECTOR_FORMAT, DEFAULT_FUSION);
@@ -26,12 +30,24 @@ public record SearchSettings(boolean embeddings, String vectorFormat, String fus
         if (!vectorFormat.equals("float32") && !vectorFormat.equals("int8")) {
             throw new ConfigException("PAPERBOY_VECTOR_FORMAT", vectorFormat, "float32 or int8");
         }
+        if (!(similarityFloor >= -1 && similarityFloor <= 1)) {
+            throw new ConfigException("PAPERBOY_SIMILARITY_FLOOR", Double.toString(similarityFloor), "a cosine similarity from -1 (no floor) to 1");
+        }
         if (!fusion.matches("rrf(:\\d+)?|weighted:(0(\\.\\d+)?|1(\\.0+)?)(:(minmax|zscore))?")) {
             throw new ConfigException("PAPERBOY_FUSION", fusion, "rrf, rrf:K, or weighted:W[:minmax|zscore] with W from 0 to 1");
         }
     }
 
+    /** With the calibrated similarity floor. */
+    public SearchSettings(boolean embeddings, String vectorFormat, String fusion) {
+        this(embeddings, vectorFormat, fusion, DEFAULT_SIMILARITY_FLOOR);
+    }
+
     public SearchSettings withEmbeddings(boolean on) {
-        return new SearchSettings(on, vectorFormat, fusion);
+        return new SearchSettings(on, vectorFormat, fusion, similarityFloor);
+    }
+
+    public SearchSettings withSimilarityFloor(double floor) {
+        return new SearchSettings(embeddings, vectorFormat, fusion, floor);
     }
 }

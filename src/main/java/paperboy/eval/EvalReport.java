@@ -30,9 +30,9 @@ public record EvalReport(String dataset, String split, Map<String, Evaluation.Sc
     }
 
     public String toTable() {
-        StringBuilder out = new StringBuilder(String.format("%s (%s)%n%-10s %8s %10s %8s %8s%n",
+        StringBuilder out = new StringBuilder(String.format("%s (%s)%n%-14s %8s %10s %8s %8s%n",
                 dataset, split, "mode", "nDCG@10", "Recall@100", "MRR@10", "queries"));
-        results.forEach((mode, s) -> out.append(String.format("%-10s %8.4f %10.4f %8.4f %8d%n",
+        results.forEach((mode, s) -> out.append(String.format("%-14s %8.4f %10.4f %8.4f %8d%n",
                 mode, s.ndcg10(), s.recall100(), s.mrr10(), s.queries())));
         return out.toString();
     }

@@ -6,6 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import paperboy.paper.ArxivId;
+import paperboy.paper.InvalidArxivId;
 import paperboy.search.SearchFilters;
 import paperboy.search.SearchRequest;
 
@@ -25,6 +28,25 @@ public final class SearchParams {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * The paper a query names when it is nothing but an arXiv id or link ({@code 2608.19880},
+     * {@code arXiv:2608.19880v2}, {@code https://arxiv.org/abs/2608.19880}): people paste those
+     * into a search box to open the paper, not to find papers containing the digits.
+     */
+    public static Optional<ArxivId> arxivId(String query) {
+        try {
+            return Optional.of(ArxivId.parse(query));
+        } catch (InvalidArxivId e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What to tell a user whose query names a paper this index does not have. */
+    public static String notInIndex(ArxivId id) {
+        return "arXiv:" + id + " is not in this index. It may exist on arXiv (" + id.absUrl()
+                + "); an operator can add it with ./paperboy fetch " + id + ".";
     }
 
     public static SearchRequest.Sort sort(Context ctx) {

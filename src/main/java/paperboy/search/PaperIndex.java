@@ -86,7 +86,8 @@ public final class PaperIndex implements AutoCloseable {
             this.position = committedPosition();
             this.searchers = new SearcherManager(writer, null);
             this.search = new PaperSearch(searchers, analyzer, semantic == null ? null : semantic.embedder(),
-                    semantic == null ? Fusion.ReciprocalRank.DEFAULT : semantic.fusion());
+                    semantic == null ? Fusion.ReciprocalRank.DEFAULT : semantic.fusion(),
+                    semantic == null ? SimilarityFloor.NONE : semantic.floor());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + folder, e);
         }

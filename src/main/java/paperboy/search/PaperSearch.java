@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -44,7 +42,7 @@ final class PaperSearch {
     /** Candidates taken from each ranking in semantic and hybrid search. */
     static final int DEPTH = 100;
     /** The longest text "more like this" takes. */
-    static final int MAX_LIKE_LENGTH = 5000;
+    static final int MAX_LIKE_LENGTH = SearchRequest.MAX_PASSAGE_LENGTH;
     /** Keyword matches are counted exactly up to this many. */
     static final int COUNTED = 1000;
 
@@ -56,15 +54,17 @@ final class PaperSearch {
     private final Analyzer analyzer;
     private final Embedder embedder;
     private final Fusion fusion;
+    private final SimilarityFloor floor;
     private final Snippets snippets;
 
     /** @param embedder embeds queries; null when embeddings are off */
-    PaperSearch(SearcherManager searchers, Analyzer analyzer, Embedder embedder, Fusion fusion) {
+    PaperSearch(SearcherManager searchers, Analyzer analyzer, Embedder embedder, Fusion fusion, SimilarityFloor floor) {
         this.searchers = searchers;
         this.analyzer = analyzer;
         this.reader = new QueryReader(analyzer);
         this.embedder = embedder;
         this.fusion = fusion;
+        this.floor = floor;
         this.snippets = new Snippets(analyzer);
     }
 
@@ -81,7 +81,7 @@ final class PaperSearch {
         if (reading.query() == null && (reading.categories().isEmpty() || reading.notice() != null)) {
             return SearchResults.empty(reading.notice());
         }
-        return withSearcher(searcher -> {
+        SearchResults results = withSearcher(searcher -> {
             if (reading.query() == null) { // only cat: terms: browse the category, newest first
                 SearchRequest.Sort sort = request.sort() == SearchRequest.Sort.RELEVANCE ? SearchRequest.Sort.DATE : request.sort();
                 Ranking all = keyword(searcher, new MatchAllDocsQuery(), SearchFilterQuery.of(filters, null), sort,
@@ -89,6 +89,9 @@ final class PaperSearch {
                 return results(searcher, all, null, request, null, SearchRequest.Mode.KEYWORD);
             }
             ModeChoice choice = chooseMode(request.mode(), reading, searcher);
+            if (choice.mode() == SearchRequest.Mode.HYBRID && request.sort() != SearchRequest.Sort.RELEVANCE) {
+                return sortedHybrid(searcher, request, reading, filters);
+            }
             Ranking ranking = switch (choice.mode()) {
                 case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
                         request.offset() + request.limit());
@@ -99,6 +102,37 @@ final class PaperSearch {
             String notice = reading.notice() != null ? reading.notice() : choice.notice();
             return results(searcher, ranking, reading.query(), request, notice, choice.mode());
         });
+        return explainCategories(filters, results);
+    }
+
+    /**
+     * Hybrid search in date or upvote order: ordering the fused list would put papers related only
+     * loosely in meaning among (or before) those that contain the words, so when any paper matches
+     * the words those matches are the ones ordered; otherwise the papers close enough in meaning.
+     */
+    private SearchResults sortedHybrid(IndexSearcher searcher, SearchRequest request, QueryReader.Reading reading,
+            SearchFilters filters) throws IOException {
+        Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
+                request.offset() + request.limit());
+        SearchResults results;
+        if (words.total() > 0) {
+            results = results(searcher, words, reading.query(), request, reading.notice(), SearchRequest.Mode.KEYWORD);
+            return results.withNotice("In this order, only papers that contain your words are listed; "
+                    + "papers related by meaning alone are listed under best match.");
+        }
+        Ranking meaning = sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
+                SearchFilterQuery.of(filters, reading.restriction())), request.sort());
+        results = results(searcher, meaning, reading.query(), request, reading.notice(), SearchRequest.Mode.SEMANTIC);
+        return results.withNotice("No paper contains your words; these are the papers closest in meaning.");
+    }
+
+    /** An empty category search on an index where no paper has a category says why. */
+    private SearchResults explainCategories(SearchFilters filters, SearchResults results) {
+        if (results.total() > 0 || filters.categories().isEmpty() || withSearcher(IndexCoverage::hasCategories)) {
+            return results;
+        }
+        return results.withNotice("No paper here has arXiv categories yet: Hugging Face daily lists (such as the bundled "
+                + "sample) carry none, so cat: finds papers only after a harvest or an arXiv snapshot import.");
     }
 
     /** Papers nearest to a passage of text; keyword "more like this" when embeddings are off. */
@@ -113,7 +147,7 @@ final class PaperSearch {
         SearchRequest request = new SearchRequest("", SearchRequest.Mode.SEMANTIC, filters, null, offset, limit);
         return withSearcher(searcher -> {
             Query filter = SearchFilterQuery.of(filters, null);
-            if (embedder != null && vectorCount(searcher) > 0) {
+            if (embedder != null && IndexCoverage.vectorDocs(searcher) > 0) {
                 Ranking ranking = semantic(searcher, passageVector(passage), filter);
                 return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
             }
@@ -151,7 +185,7 @@ final class PaperSearch {
 
     /** Documents with a vector, deleted ones included until their segment merges. */
     int vectorCount() {
-        return withSearcher(PaperSearch::vectorCount);
+        return withSearcher(IndexCoverage::vectorDocs);
     }
 
     private record ModeChoice(SearchRequest.Mode mode, String notice) {}
@@ -161,7 +195,7 @@ final class PaperSearch {
         if (asked == SearchRequest.Mode.KEYWORD) {
             return new ModeChoice(asked, null);
         }
-        boolean ready = embedder != null && vectorCount(searcher) > 0;
+        boolean ready = embedder != null && IndexCoverage.vectorDocs(searcher) > 0;
         if (asked == null) {
             return new ModeChoice(ready && !reading.meaning().isBlank() ? SearchRequest.Mode.HYBRID : SearchRequest.Mode.KEYWORD, null);
         }
@@ -219,14 +253,15 @@ final class PaperSearch {
         return sorted;
     }
 
+    /** The nearest papers that are close enough to count as matches ({@link SimilarityFloor}). */
     private Ranking semantic(IndexSearcher searcher, float[] vector, Query filter) throws IOException {
-        return new Ranking(knn(searcher, vector, filter, DEPTH));
+        return new Ranking(floor.keep(knn(searcher, vector, filter, DEPTH)));
     }
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
         Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
-        List<ScoreDoc> meaning = knn(searcher, embedder.embed(reading.meaning()),
-                SearchFilterQuery.of(filters, reading.restriction()), DEPTH);
+        List<ScoreDoc> meaning = semantic(searcher, embedder.embed(reading.meaning()),
+                SearchFilterQuery.of(filters, reading.restriction())).docs();
         IdLookup ids = new IdLookup(searcher);
         Map<String, Integer> docOf = new HashMap<>();
         List<ScoredId> wordRanking = scored(words.docs(), ids, docOf);
@@ -288,7 +323,10 @@ final class PaperSearch {
         List<ScoreDoc> docs = ranking.docs();
         int from = Math.min(request.offset(), docs.size());
         List<ScoreDoc> page = docs.subList(from, Math.min(docs.size(), request.offset() + request.limit()));
-        return new SearchResults(ranking.total(), !ranking.exact(), snippets.hits(searcher, highlight, page), notice, mode);
+        SearchResults.Coverage meaning = mode == SearchRequest.Mode.KEYWORD ? SearchResults.Coverage.WHOLE
+                : IndexCoverage.meaning(searcher);
+        return new SearchResults(ranking.total(), !ranking.exact(), snippets.hits(searcher, highlight, page), notice, mode,
+                meaning);
     }
 
     private float[] passageVector(String passage) {
@@ -306,15 +344,6 @@ final class PaperSearch {
         mlt.setMinTermFreq(1);
         Query query = mlt.like(PaperDocuments.TEXT, new StringReader(passage));
         return query instanceof BooleanQuery b && b.clauses().isEmpty() ? null : query;
-    }
-
-    private static int vectorCount(IndexSearcher searcher) throws IOException {
-        int count = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
-            count += values == null ? 0 : values.size();
-        }
-        return count;
     }
 
     /** Work done with one searcher from the manager, released afterwards. */

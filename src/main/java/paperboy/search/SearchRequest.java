@@ -9,7 +9,10 @@ import java.util.Locale;
  * @param mode null for the best the index can do (hybrid once papers have vectors, else keyword)
  */
 public record SearchRequest(String query, Mode mode, SearchFilters filters, Sort sort, int offset, int limit) {
+    /** The longest query read as search syntax (as on Hugging Face); the page searches longer ones as passages. */
     public static final int MAX_QUERY_LENGTH = 250;
+    /** The longest passage "more like this" takes. */
+    public static final int MAX_PASSAGE_LENGTH = 5000;
     public static final int MAX_LIMIT = 120;
 
     /** How a query is matched: by its words (BM25), by meaning (nearest vectors), or both fused. */

@@ -8,15 +8,27 @@ import paperboy.paper.ArxivId;
  * results, or, when {@code atLeast}, is a lower bound (a keyword search counts to 1,000 exactly
  * and no further, since no pager goes that deep). {@code mode} is how the
  * query was matched, which may differ from what was asked (no vectors yet: keyword); {@code
- * notice} explains to the user anything that was changed about their query (null when nothing was).
+ * notice} explains to the user anything that was changed about their query (null when nothing was);
+ * {@code meaning} says how many papers matching by meaning could reach while embedding is under way.
  */
-public record SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode) {
+public record SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode,
+        Coverage meaning) {
     public SearchResults {
         hits = List.copyOf(hits);
     }
 
+    /** Results that did not use vectors, or used them with every paper embedded. */
+    public SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode) {
+        this(total, atLeast, hits, notice, mode, Coverage.WHOLE);
+    }
+
     public static SearchResults empty(String notice) {
         return new SearchResults(0, false, List.of(), notice, SearchRequest.Mode.KEYWORD);
+    }
+
+    /** These results with {@code more} added to the notice. */
+    public SearchResults withNotice(String more) {
+        return new SearchResults(total, atLeast, hits, notice == null ? more : notice + " " + more, mode, meaning);
     }
 
     /**
@@ -25,4 +37,14 @@ public record SearchResults(long total, boolean atLeast, List<Hit> hits, String 
      * had no match.
      */
     public record Hit(ArxivId id, float score, String titleHtml, String snippetHtml) {}
+
+    /** How many of the index's papers have a vector: while it is fewer than all, meaning sees only those. */
+    public record Coverage(long embedded, long papers) {
+        /** Every paper embedded, or vectors not used. */
+        public static final Coverage WHOLE = new Coverage(0, 0);
+
+        public boolean partial() {
+            return embedded < papers;
+        }
+    }
 }

@@ -5,10 +5,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What semantic search needs: the model that turns text into vectors and the store's vectors of
- * that model, how the index keeps vectors and how hybrid search fuses its two rankings. Absent
- * (null where it is passed) when embeddings are off.
+ * that model, how the index keeps vectors, how hybrid search fuses its two rankings and how similar
+ * a paper must be to count as a match. Absent (null where it is passed) when embeddings are off.
  */
-public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat format, Fusion fusion) {
+public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat format, Fusion fusion, SimilarityFloor floor) {
 
     /** How the index keeps vectors for its nearest-neighbour graph. */
     public enum VectorFormat {
@@ -36,7 +36,12 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
     }
 
     public Semantic(Embedder embedder, Jdbi jdbi, VectorFormat format, Fusion fusion) {
-        this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion);
+        this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion, SimilarityFloor.DEFAULT);
+    }
+
+    /** The same setup with another similarity floor. */
+    public Semantic withFloor(SimilarityFloor newFloor) {
+        return new Semantic(embedder, vectors, format, fusion, newFloor);
     }
 
     public String model() {

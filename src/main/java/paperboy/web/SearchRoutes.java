@@ -6,11 +6,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import paperboy.http.Params;
 import paperboy.http.SearchParams;
+import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 import paperboy.search.PaperIndex;
@@ -22,7 +25,8 @@ import paperboy.web.pages.SearchPage;
 /**
  * {@code /search?q=}: keyword, semantic or hybrid search over the whole index, filtered and
  * sorted as asked, 20 a page with highlighted snippets; {@code /search?like=} finds papers like a
- * pasted passage.
+ * pasted passage, as does a query too long to be read as search syntax. A query that is an arXiv id
+ * or link opens that paper.
  */
 final class SearchRoutes {
     static final int PAGE_SIZE = 20;
@@ -52,9 +56,22 @@ final class SearchRoutes {
         SearchRequest.Sort sort = SearchParams.sort(ctx);
         SearchFilters filters = SearchParams.filters(ctx);
         int offset = (page - 1) * PAGE_SIZE;
+        Optional<ArxivId> named = like.isEmpty() ? SearchParams.arxivId(query) : Optional.empty();
+        if (named.isPresent() && papers.find(named.get()).isPresent()) {
+            ctx.redirect("/papers/" + named.get().value()); // an id or link typed in the box opens the paper
+            return;
+        }
+        // A pasted paragraph is a normal way to ask: a query too long for search syntax is searched as a passage.
+        boolean longQuery = like.isEmpty() && query.length() > SearchRequest.MAX_QUERY_LENGTH;
+        if (longQuery) {
+            like = query;
+            query = "";
+        }
         SearchResults results;
-        if (!like.isEmpty()) {
-            results = index.searchLike(like, filters, offset, PAGE_SIZE);
+        if (named.isPresent()) {
+            results = SearchResults.empty(SearchParams.notInIndex(named.get()));
+        } else if (!like.isEmpty()) {
+            results = passage(like, longQuery, filters, offset);
         } else if (!query.isEmpty()) {
             results = index.search(new SearchRequest(query, mode, filters, sort, offset, PAGE_SIZE));
         } else {
@@ -65,7 +82,24 @@ final class SearchRoutes {
                 filters.featuredOnly(), semanticAvailable);
         long total = Math.min(results.total(), (long) MAX_PAGE * PAGE_SIZE);
         pages.render(ctx, "search.jte", new SearchPage(query, like, options, results.notice(), results.total(), results.atLeast(),
-                hits(results), Paging.of(base(query, like, options), page, total, PAGE_SIZE)));
+                progress(results.meaning()), hits(results), Paging.of(base(query, like, options), page, total, PAGE_SIZE)));
+    }
+
+    /** Papers like {@code text}; {@code typedAsQuery} when it came as a long {@code q}, which the notice explains. */
+    private SearchResults passage(String text, boolean typedAsQuery, SearchFilters filters, int offset) {
+        SearchResults results = index.searchLike(text, filters, offset, PAGE_SIZE);
+        if (!typedAsQuery || text.length() > SearchRequest.MAX_PASSAGE_LENGTH) {
+            return results; // a passage too long even for that has its own notice
+        }
+        return results.withNotice("That query is longer than " + SearchRequest.MAX_QUERY_LENGTH
+                + " characters, so it was searched as a passage: these papers are like it.");
+    }
+
+    /** "meaning: 384 of 1,416 papers so far" while papers are being embedded; null once all are. */
+    private static String progress(SearchResults.Coverage meaning) {
+        return meaning.partial()
+                ? String.format(Locale.ROOT, "meaning: %,d of %,d papers so far", meaning.embedded(), meaning.papers())
+                : null;
     }
 
     private List<SearchPage.Hit> hits(SearchResults results) {

@@ -289,6 +289,28 @@ class ApiRoutesTest {
         }
 
         @Test
+        void anArxivIdOrLinkGivesThatPaperAsTheOneResult() {
+            for (String q : List.of("2608.19880", "arXiv:2608.19880v2", "https://arxiv.org/abs/2608.19880")) {
+                HttpResponse<String> response = server.get("/api/papers/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+
+                assertThat(ids(json(response))).as(q).containsExactly("2608.19880");
+                assertThat(response.headers().firstValue("X-Total-Count")).as(q).hasValue("1");
+                assertThat(response.headers().firstValue("X-Search-Mode")).as(q).hasValue("id");
+            }
+            assertThat(ok("/api/papers/search?q=2608.19880&offset=1")).isEmpty();
+        }
+
+        @Test
+        void anIdNotInTheIndexGivesNoResultAndSaysSo() {
+            HttpResponse<String> response = server.get("/api/papers/search?q=2608.99999");
+
+            assertThat(json(response)).isEmpty();
+            assertThat(response.headers().firstValue("X-Total-Count")).hasValue("0");
+            assertThat(response.headers().firstValue("X-Search-Notice")).hasValueSatisfying(n ->
+                    assertThat(n).contains("not in this index", "./paperboy fetch 2608.99999"));
+        }
+
+        @Test
         void relatedPapersAreEmptyWithoutVectorsAnd404ForAnUnknownPaper() {
             assertThat(ok("/api/papers/2405.15738/related")).isEmpty();
             assertThat(error("/api/papers/2608.99999/related", 404)).contains("2608.99999");

@@ -58,6 +58,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void eachSimilarityFloorIsMeasuredOnceForTheModesThatMatchByMeaning(@TempDir Path work) throws Exception {
+        JsonNode result = JSON.readTree(run("--beir", tiny(), "--split", "test", "--json", "--work", work.toString(),
+                "--similarity-floor", "-1,1").getLast()).path("results");
+
+        assertThat(result.fieldNames()).toIterable()
+                .containsExactly("keyword", "semantic@-1.00", "hybrid@-1.00", "semantic@1.00", "hybrid@1.00");
+        assertThat(result.path("semantic@-1.00").path("mrr@10").asDouble()).isPositive();
+        assertThat(result.path("semantic@1.00").path("ndcg@10").asDouble()).isZero(); // nothing is that similar
+        assertThat(result.path("hybrid@1.00").path("ndcg@10").asDouble()).isEqualTo(result.path("keyword").path("ndcg@10").asDouble());
+    }
+
+    @Test
     void anUnknownSplitOrModeIsAClearError() throws Exception {
         assertThat(exitCode("--beir", tiny(), "--split", "dev")).isNotZero();
         assertThat(exitCode("--beir", tiny(), "--mode", "fuzzy")).isNotZero();

@@ -69,7 +69,9 @@ class ConfigLoaderTest {
         "PAPERBOY_EMBEDDINGS    | maybe     | invalid PAPERBOY_EMBEDDINGS=maybe",
         "PAPERBOY_VECTOR_FORMAT | int4      | invalid PAPERBOY_VECTOR_FORMAT=int4",
         "PAPERBOY_FUSION        | weighted:2 | invalid PAPERBOY_FUSION=weighted:2",
-        "PAPERBOY_FUSION        | max       | invalid PAPERBOY_FUSION=max"})
+        "PAPERBOY_FUSION        | max       | invalid PAPERBOY_FUSION=max",
+        "PAPERBOY_SIMILARITY_FLOOR | high   | invalid PAPERBOY_SIMILARITY_FLOOR=high",
+        "PAPERBOY_SIMILARITY_FLOOR | 1.5    | invalid PAPERBOY_SIMILARITY_FLOOR=1.5"})
     void badValuesAreRefusedNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> arxiv(Map.of(key, value)))
                 .isInstanceOf(ConfigException.class)
@@ -89,5 +91,13 @@ class ConfigLoaderTest {
                 "PAPERBOY_FUSION", "weighted:0.4:zscore")).load().search();
 
         assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore"));
+    }
+
+    @Test
+    void theSimilarityFloorDefaultsToTheCalibratedOneAndCanBeSet() {
+        assertThat(new ConfigLoader(Map.of()).load().search().similarityFloor())
+                .isEqualTo(SearchSettings.DEFAULT_SIMILARITY_FLOOR);
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_SIMILARITY_FLOOR", " -1 ")).load().search().similarityFloor())
+                .isEqualTo(-1.0);
     }
 }

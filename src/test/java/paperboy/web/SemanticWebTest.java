@@ -106,6 +106,48 @@ class SemanticWebTest {
         assertThat(response.body()).contains("Papers like your text");
     }
 
+    @Test
+    void nonsenseMatchesNothingByMeaningWhileRealQueriesKeepTheirResults() {
+        // Before the floor each of these found 100 papers; here none is near the floor, but quantised
+        // kNN scores differ a little between CPUs, so a stray one or two are allowed.
+        assertThat(count(server.get("/search?q=qwertyuiop").body())).isLessThanOrEqualTo(2);
+        assertThat(count(server.get("/search?q=qwertyuiop&mode=semantic").body())).isLessThanOrEqualTo(2);
+        assertThat(count(server.get("/search?like=hello").body())).isLessThanOrEqualTo(2);
+        HttpResponse<String> api = server.get("/api/papers/search?q=qwertyuiop&mode=semantic");
+        assertThat(api.headers().firstValue("X-Total-Count")).hasValueSatisfying(n -> assertThat(Integer.parseInt(n)).isLessThanOrEqualTo(2));
+
+        String query = enc("high resolution visual encoder for multimodal models");
+        assertThat(count(server.get("/search?q=" + query + "&mode=semantic").body())).isGreaterThan(10);
+        assertThat(count(server.get("/search?q=" + query).body())).isGreaterThan(10);
+        String abstractText = FixtureServer.json(server.get("/api/papers/" + CONV_LLAVA)).path("summary").asText();
+        assertThat(count(server.get("/search?like=" + enc(abstractText)).body())).isGreaterThan(10);
+    }
+
+    @Test
+    void sortingByDateOrUpvotesOrdersThePapersThatContainTheWords() {
+        String phrase = enc("\"sparse attention\"");
+        List<String> containing = cardIds(server.get("/search?q=" + phrase + "&mode=keyword").body());
+        assertThat(containing).hasSize(5); // the fixtures with the phrase in title or abstract
+
+        for (String sort : List.of("date", "upvotes")) {
+            String body = server.get("/search?q=" + phrase + "&sort=" + sort).body();
+
+            assertThat(count(body)).as(sort).isEqualTo(5);
+            assertThat(cardIds(body)).as(sort).containsExactlyInAnyOrderElementsOf(containing);
+            assertThat(body).as(sort).contains("only papers that contain your words");
+        }
+        assertThat(cardIds(server.get("/search?q=" + phrase + "&sort=date").body()))
+                .isEqualTo(cardIds(server.get("/search?q=" + phrase + "&mode=keyword&sort=date").body()));
+    }
+
+    private static int count(String body) {
+        return SearchAnswersTest.count(body);
+    }
+
+    private static List<String> cardIds(String body) {
+        return WebPagesTest.cardIds(body);
+    }
+
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

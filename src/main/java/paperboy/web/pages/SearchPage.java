@@ -7,10 +7,12 @@ import java.util.List;
  * was changed about their query or why nothing was searched (null when all is well). Each hit's
  * {@code titleHtml} and {@code snippetHtml} are safe HTML (escaped text with {@code <mark>} around
  * matches) and may be null, in which case the card's plain title / summary start is shown.
- * {@code atLeast} marks {@code total} as a lower bound (past 1,000 keyword matches).
+ * {@code atLeast} marks {@code total} as a lower bound (past 1,000 keyword matches);
+ * {@code meaningProgress} says how many papers matching by meaning could reach while they are
+ * being embedded ("meaning: 384 of 1,416 papers so far"), null once all are.
  */
 public record SearchPage(String query, String like, Options options, String notice, long total, boolean atLeast,
-        List<Hit> hits, Pager pager) {
+        String meaningProgress, List<Hit> hits, Pager pager) {
     public record Hit(PaperCard card, String titleHtml, String snippetHtml) {}
 
     /**

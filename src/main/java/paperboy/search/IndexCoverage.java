@@ -1,0 +1,46 @@
+package paperboy.search;
+
+import java.io.IOException;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * What a search can tell the user about the index itself, so that an empty or partial answer says
+ * why: how many papers have vectors yet, and whether any paper has arXiv categories (the Hugging
+ * Face sample has none).
+ */
+final class IndexCoverage {
+    private IndexCoverage() {}
+
+    /** Documents with a vector, deleted ones included until their segment merges. */
+    static int vectorDocs(IndexSearcher searcher) throws IOException {
+        int count = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
+            count += values == null ? 0 : values.size();
+        }
+        return count;
+    }
+
+    /** How many live papers have a vector; {@link SearchResults.Coverage#WHOLE} when all of them do. */
+    static SearchResults.Coverage meaning(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        if (vectorDocs(searcher) >= reader.maxDoc()) {
+            return SearchResults.Coverage.WHOLE; // the cheap check: every document has one
+        }
+        long embedded = searcher.count(new FieldExistsQuery(PaperDocuments.VECTOR));
+        long papers = reader.numDocs();
+        return embedded >= papers ? SearchResults.Coverage.WHOLE : new SearchResults.Coverage(embedded, papers);
+    }
+
+    /** Whether any paper in the index has a category (terms of deleted papers count until they merge away). */
+    static boolean hasCategories(IndexSearcher searcher) throws IOException {
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperDocuments.CATEGORY);
+        return terms != null && terms.size() != 0;
+    }
+}
