@@ -65,7 +65,9 @@ class SemanticSearchTest {
         new Importer(new ImportLog(db.jdbi(), store, Clock.systemUTC()), new PrintStream(OutputStream.nullOutputStream()))
                 .importPaths(List.of(Fixtures.copy("hf-days", dir)));
         EmbeddedFixtures.copyInto(db.jdbi());
-        semantic = new Semantic(TestEmbedder.shared(), db.jdbi());
+        // No similarity floor: these tests hold the approximate search to the exact k nearest, which
+        // a floor would cut short (the floor has its own tests: SimilarityFloorTest, SemanticWebTest).
+        semantic = new Semantic(TestEmbedder.shared(), db.jdbi()).withFloor(SimilarityFloor.NONE);
         index = new PaperIndex(dir.resolve("index"), semantic);
         index.catchUp(store);
         worker = new EmbeddingWorker(store, index, semantic, Clock.systemUTC());
