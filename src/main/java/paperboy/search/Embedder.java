@@ -82,9 +82,10 @@ public final class Embedder implements AutoCloseable {
     }
 
     private static Model load(Settings settings) {
-        // DJL reports usage to AWS (an EC2 metadata call) on first load unless told not to, and
-        // downloads a tokenizer native that the jar lacks: a self-hosted feed must not phone home,
-        // and the jar carries the natives it runs with. Set only when the operator has not decided.
+        // DJL reports usage to AWS (an EC2 metadata call) on first load unless told not to, and on
+        // a machine with a CUDA GPU it downloads a CUDA build of its tokenizer native instead of
+        // taking the CPU one in the jar: a self-hosted feed must not phone home. Offline mode keeps
+        // it to the jar. Set only when the operator has not decided.
         if (System.getProperty("OPT_OUT_TRACKING") == null) {
             System.setProperty("OPT_OUT_TRACKING", "true");
         }
@@ -103,9 +104,12 @@ public final class Embedder implements AutoCloseable {
                 OrtSession session = environment.createSession(FILES.model(), options);
                 return new Model(environment, session, tokenizer, session.getInputNames().contains("token_type_ids"));
             }
-        } catch (OrtException | LinkageError e) {
+        } catch (OrtException e) {
             tokenizer.close();
-            throw new IllegalStateException("cannot load the embedding model" + onThisPlatform(), e);
+            throw new IllegalStateException("cannot load the embedding model", e);
+        } catch (UnsatisfiedLinkError e) { // ONNX Runtime found no native library for this platform
+            tokenizer.close();
+            throw new IllegalStateException("cannot load ONNX Runtime" + onThisPlatform(), e);
         }
     }
 
