@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,19 +88,41 @@ public final class App implements AutoCloseable {
     private App(Config config, Embedder embedder, boolean ownsEmbedder) {
         this.config = config;
         this.ownsEmbedder = ownsEmbedder;
-        this.database = Database.open(config.storeUrl());
+        // What has been opened so far, newest first: closed if a later step fails (an index left
+        // open would keep its write lock until the JVM exits).
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        if (embedder != null && ownsEmbedder) {
+            opened.push(embedder);
+        }
         try {
+            this.database = opening(opened, Database.open(config.storeUrl()));
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
             this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi(),
                     Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()));
-            this.index = new PaperIndex(config.indexDir(), semantic);
+            this.index = opening(opened, new PaperIndex(config.indexDir(), semantic));
             this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
-        } catch (RuntimeException e) {
-            database.close();
+        } catch (RuntimeException | Error e) {
+            closeAll(opened, e);
             throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T opening(Deque<AutoCloseable> opened, T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    /** Closes what a failed constructor opened, newest first; their own failures are added to {@code failure}. */
+    private static void closeAll(Deque<AutoCloseable> opened, Throwable failure) {
+        for (AutoCloseable resource : opened) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
