@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -55,6 +57,13 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final String SAMPLE = "sample/days/";
     public static final String VERSION = "0.1.0";
+    /**
+     * How long closing gives the background work, together, to end once asked to stop: an
+     * embedding batch takes a few seconds, a catch-up between two commits more on a large import.
+     * With the index's and the store's own closing it fits in the 30 s that serve's shutdown hook
+     * waits (docs/ARCHITECTURE.md, Shutdown).
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
     /** Per connection and per whole response; OAI-PMH pages of the whole archive can be slow to build. */
     private static final java.time.Duration ARXIV_TIMEOUT = java.time.Duration.ofSeconds(120);
 
@@ -240,11 +249,16 @@ public final class App implements AutoCloseable {
         }
         Harvester harvester = harvester(); // fails fast here when the contact is missing
         scheduledHarvest = new DailyJob("harvest", new DailySchedule(config.arxiv().harvestAt()),
-                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(), () -> {
+                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(), stopRequested -> {
                     for (String set : sets) {
+                        if (stopRequested.getAsBoolean()) {
+                            return; // closing: the next run resumes from the stored checkpoints
+                        }
                         harvester.harvest(set, null, null);
                     }
-                    index.catchUp(papers);
+                    if (!stopRequested.getAsBoolean()) {
+                        index.catchUp(papers);
+                    }
                 });
         scheduledHarvest.start();
     }
@@ -291,22 +305,44 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Stops following and waits for a catch-up in progress to finish. */
+    /**
+     * Asks the background work (embedder, index follower, scheduled harvest) to stop, all at once,
+     * and waits for it to end, together within {@link #STOP_WAIT}; never interrupts it. Work still
+     * running after that is left to end with the JVM (see docs/ARCHITECTURE.md, Shutdown).
+     */
     public void stopFollowing() throws InterruptedException {
+        Instant deadline = Instant.now().plus(STOP_WAIT);
         if (embedding != null) {
-            embeddingWorker.stop();
-            awaitStopped(embedding);
+            embeddingWorker.stop(); // after its current batch
+            embedding.shutdown();
+        }
+        if (follower != null) {
+            follower.shutdown(); // after the catch-up in progress
+        }
+        if (scheduledHarvest != null) {
+            scheduledHarvest.close(untilDeadline(deadline));
+            scheduledHarvest = null;
+        }
+        if (embedding != null) {
+            awaitStopped("the embedder", embedding, deadline);
             embedding = null;
         }
         if (follower != null) {
-            awaitStopped(follower);
+            awaitStopped("the index follower", follower, deadline);
             follower = null;
         }
     }
 
-    private static void awaitStopped(ScheduledExecutorService executor) throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(1, TimeUnit.MINUTES);
+    private static Duration untilDeadline(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static void awaitStopped(String what, ScheduledExecutorService executor, Instant deadline)
+            throws InterruptedException {
+        if (!executor.awaitTermination(untilDeadline(deadline).toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{} did not stop within {}; it ends with the process", what, STOP_WAIT);
+        }
     }
 
     private void catchUpQuietly() {
@@ -328,9 +364,6 @@ public final class App implements AutoCloseable {
             stopFollowing();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (scheduledHarvest != null) {
-            scheduledHarvest.close();
         }
         synchronized (this) {
             if (arxivHttp != null) {
