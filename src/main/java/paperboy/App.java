@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.config.ArxivSettings;
@@ -72,9 +73,9 @@ public final class App implements AutoCloseable {
     private final PaperStore papers;
     private final FeaturedStore featured;
     private final PaperIndex index;
-    private final Semantic semantic; // null when embeddings are off
+    private final Semantic semantic;
     private final boolean ownsEmbedder;
-    private final EmbeddingWorker embeddingWorker; // null when embeddings are off
+    private final EmbeddingWorker embeddingWorker;
     private final Feed feed;
     private final FeatureRule featureRule;
     private ScheduledExecutorService follower;
@@ -83,7 +84,7 @@ public final class App implements AutoCloseable {
     private DailyJob scheduledHarvest;
 
     public App(Config config) {
-        this(config, config.embeddings() ? new Embedder() : null, true);
+        this(config, Embedder::new, true);
     }
 
     /**
@@ -91,32 +92,36 @@ public final class App implements AutoCloseable {
      * embeddings on and left open on close.
      */
     public App(Config config, Embedder embedder) {
-        this(config, config.embeddings() ? embedder : null, false);
+        this(config, () -> embedder, false);
     }
 
-    private App(Config config, Embedder embedder, boolean ownsEmbedder) {
+    /** @param embedder gives the model when the config turns embeddings on */
+    private App(Config config, Supplier<Embedder> embedder, boolean ownsEmbedder) {
         this.config = config;
         this.ownsEmbedder = ownsEmbedder;
         // What has been opened so far, newest first: closed if a later step fails (an index left
         // open would keep its write lock until the JVM exits).
         Deque<AutoCloseable> opened = new ArrayDeque<>();
-        if (embedder != null && ownsEmbedder) {
-            opened.push(embedder);
-        }
         try {
             this.database = opening(opened, Database.open(config.storeUrl()));
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
-            this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi(),
-                    Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()));
+            this.semantic = config.embeddings()
+                    ? semantic(config, ownsEmbedder ? opening(opened, embedder.get()) : embedder.get())
+                    : Semantic.off();
             this.index = opening(opened, new PaperIndex(config.indexDir(), semantic));
-            this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
+            this.embeddingWorker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
         } catch (RuntimeException | Error e) {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    private Semantic semantic(Config config, Embedder embedder) {
+        return new Semantic(embedder, database.jdbi(), Semantic.VectorFormat.parse(config.search().vectorFormat()),
+                Fusion.parse(config.search().fusion()));
     }
 
     private static <T extends AutoCloseable> T opening(Deque<AutoCloseable> opened, T resource) {
@@ -273,7 +278,7 @@ public final class App implements AutoCloseable {
      * ones every {@code every}. Nothing happens when embeddings are off.
      */
     public void embedInBackground(java.time.Duration every) {
-        if (embeddingWorker != null) {
+        if (embeddingWorker.isOn()) {
             embedding = repeating("embedder", every, this::embedQuietly);
         }
     }
@@ -289,7 +294,7 @@ public final class App implements AutoCloseable {
         return executor;
     }
 
-    /** The background embedder, or null when embeddings are off. */
+    /** The background embedder; its {@code isOn()} is false when embeddings are off. */
     public EmbeddingWorker embeddingWorker() {
         return embeddingWorker;
     }
@@ -373,7 +378,7 @@ public final class App implements AutoCloseable {
         try {
             index.close();
         } finally {
-            if (semantic != null && ownsEmbedder) {
+            if (semantic.isOn() && ownsEmbedder) {
                 semantic.embedder().close();
             }
             database.close();

@@ -54,17 +54,15 @@ final class PaperSearch {
     private final SearcherManager searchers;
     private final QueryReader reader;
     private final Analyzer analyzer;
-    private final Embedder embedder;
-    private final Fusion fusion;
+    private final Semantic semantic;
     private final Snippets snippets;
 
-    /** @param embedder embeds queries; null when embeddings are off */
-    PaperSearch(SearcherManager searchers, Analyzer analyzer, Embedder embedder, Fusion fusion) {
+    /** @param semantic embeds queries and fuses hybrid rankings, or is {@link Semantic#off()} */
+    PaperSearch(SearcherManager searchers, Analyzer analyzer, Semantic semantic) {
         this.searchers = searchers;
         this.analyzer = analyzer;
         this.reader = new QueryReader(analyzer);
-        this.embedder = embedder;
-        this.fusion = fusion;
+        this.semantic = semantic;
         this.snippets = new Snippets(analyzer);
     }
 
@@ -92,7 +90,7 @@ final class PaperSearch {
             Ranking ranking = switch (choice.mode()) {
                 case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
                         request.offset() + request.limit());
-                case SEMANTIC -> sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
+                case SEMANTIC -> sorted(searcher, semantic(searcher, semantic.embedder().embed(reading.meaning()),
                         SearchFilterQuery.of(filters, reading.restriction())), request.sort());
                 case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
             };
@@ -113,7 +111,7 @@ final class PaperSearch {
         SearchRequest request = new SearchRequest("", SearchRequest.Mode.SEMANTIC, filters, null, offset, limit);
         return withSearcher(searcher -> {
             Query filter = SearchFilterQuery.of(filters, null);
-            if (embedder != null && vectorCount(searcher) > 0) {
+            if (semantic.isOn() && vectorCount(searcher) > 0) {
                 Ranking ranking = semantic(searcher, passageVector(passage), filter);
                 return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
             }
@@ -161,11 +159,11 @@ final class PaperSearch {
         if (asked == SearchRequest.Mode.KEYWORD) {
             return new ModeChoice(asked, null);
         }
-        boolean ready = embedder != null && vectorCount(searcher) > 0;
+        boolean ready = semantic.isOn() && vectorCount(searcher) > 0;
         if (asked == null) {
             return new ModeChoice(ready && !reading.meaning().isBlank() ? SearchRequest.Mode.HYBRID : SearchRequest.Mode.KEYWORD, null);
         }
-        if (embedder == null) {
+        if (!semantic.isOn()) {
             return new ModeChoice(SearchRequest.Mode.KEYWORD, "Semantic search is turned off on this server; these results match your words.");
         }
         if (!ready) {
@@ -225,14 +223,14 @@ final class PaperSearch {
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
         Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
-        List<ScoreDoc> meaning = knn(searcher, embedder.embed(reading.meaning()),
+        List<ScoreDoc> meaning = knn(searcher, semantic.embedder().embed(reading.meaning()),
                 SearchFilterQuery.of(filters, reading.restriction()), DEPTH);
         IdLookup ids = new IdLookup(searcher);
         Map<String, Integer> docOf = new HashMap<>();
         List<ScoredId> wordRanking = scored(words.docs(), ids, docOf);
         List<ScoredId> meaningRanking = scored(meaning, ids, docOf);
         List<ScoreDoc> fused = new ArrayList<>();
-        for (ScoredId hit : fusion.fuse(List.of(wordRanking, meaningRanking), 2 * DEPTH)) {
+        for (ScoredId hit : semantic.fusion().fuse(List.of(wordRanking, meaningRanking), 2 * DEPTH)) {
             fused.add(new ScoreDoc(docOf.get(hit.id()), (float) hit.score()));
         }
         return new Ranking(fused);
@@ -292,6 +290,7 @@ final class PaperSearch {
     }
 
     private float[] passageVector(String passage) {
+        Embedder embedder = semantic.embedder();
         if (embedder.tokenCount(passage) <= embedder.settings().maxTokens() - 2) {
             return embedder.embed(passage);
         }

@@ -5,10 +5,50 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What semantic search needs: the model that turns text into vectors and the store's vectors of
- * that model, how the index keeps vectors and how hybrid search fuses its two rankings. Absent
- * (null where it is passed) when embeddings are off.
+ * that model, how the index keeps vectors and how hybrid search fuses its two rankings. When
+ * embeddings are off it is {@link #off()}: {@link #isOn()} says which, and asking an off one for
+ * its model or vectors is a programming error, never a null.
  */
 public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat format, Fusion fusion) {
+    private static final Semantic OFF = new Semantic(null, (PaperVectors) null, null, Fusion.ReciprocalRank.DEFAULT);
+
+    public Semantic {
+        boolean none = embedder == null && vectors == null && format == null;
+        if ((!none && (embedder == null || vectors == null || format == null)) || fusion == null) {
+            throw new IllegalArgumentException("semantic search needs a model, its vectors, a vector format and a fusion");
+        }
+    }
+
+    /** Embeddings off: keyword search only, no model, no vectors (the fusion is never used). */
+    public static Semantic off() {
+        return OFF;
+    }
+
+    public boolean isOn() {
+        return embedder != null;
+    }
+
+    @Override
+    public Embedder embedder() {
+        return on(embedder);
+    }
+
+    @Override
+    public PaperVectors vectors() {
+        return on(vectors);
+    }
+
+    @Override
+    public VectorFormat format() {
+        return on(format);
+    }
+
+    private <T> T on(T part) {
+        if (!isOn()) {
+            throw new IllegalStateException("semantic search is off");
+        }
+        return part;
+    }
 
     /** How the index keeps vectors for its nearest-neighbour graph. */
     public enum VectorFormat {

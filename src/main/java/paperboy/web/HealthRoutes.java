@@ -75,7 +75,7 @@ final class HealthRoutes {
 
     /** Semantic search: off, or how many papers have vectors of the model and how fast the rest go. */
     private void embeddings(ObjectNode node) {
-        if (embedding == null) {
+        if (!embedding.isOn()) {
             node.put("state", "off");
             return;
         }
