@@ -7,11 +7,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.config.ArxivSettings;
@@ -54,6 +59,13 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final String SAMPLE = "sample/days/";
     public static final String VERSION = "0.1.0";
+    /**
+     * How long closing gives the background work, together, to end once asked to stop: an
+     * embedding batch takes a few seconds, a catch-up between two commits more on a large import.
+     * With the index's and the store's own closing it fits in the 30 s that serve's shutdown hook
+     * waits (docs/ARCHITECTURE.md, Shutdown).
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
     /** Per connection and per whole response; OAI-PMH pages of the whole archive can be slow to build. */
     private static final java.time.Duration ARXIV_TIMEOUT = java.time.Duration.ofSeconds(120);
 
@@ -62,9 +74,9 @@ public final class App implements AutoCloseable {
     private final PaperStore papers;
     private final FeaturedStore featured;
     private final PaperIndex index;
-    private final Semantic semantic; // null when embeddings are off
+    private final Semantic semantic;
     private final boolean ownsEmbedder;
-    private final EmbeddingWorker embeddingWorker; // null when embeddings are off
+    private final EmbeddingWorker embeddingWorker;
     private final Feed feed;
     private final FeatureRule featureRule;
     private ScheduledExecutorService follower;
@@ -73,7 +85,7 @@ public final class App implements AutoCloseable {
     private DailyJob scheduledHarvest;
 
     public App(Config config) {
-        this(config, config.embeddings() ? new Embedder() : null, true);
+        this(config, Embedder::new, true);
     }
 
     /**
@@ -81,26 +93,52 @@ public final class App implements AutoCloseable {
      * embeddings on and left open on close.
      */
     public App(Config config, Embedder embedder) {
-        this(config, config.embeddings() ? embedder : null, false);
+        this(config, () -> embedder, false);
     }
 
-    private App(Config config, Embedder embedder, boolean ownsEmbedder) {
+    /** @param embedder gives the model when the config turns embeddings on */
+    private App(Config config, Supplier<Embedder> embedder, boolean ownsEmbedder) {
         this.config = config;
         this.ownsEmbedder = ownsEmbedder;
-        this.database = Database.open(config.storeUrl());
+        // What has been opened so far, newest first: closed if a later step fails (an index left
+        // open would keep its write lock until the JVM exits).
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
+            this.database = opening(opened, Database.open(config.storeUrl()));
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
-            this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi(),
-                    Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()))
-                    .withFloor(new SimilarityFloor(config.search().similarityFloor()));
-            this.index = new PaperIndex(config.indexDir(), semantic);
-            this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
+            this.semantic = config.embeddings()
+                    ? semantic(config, ownsEmbedder ? opening(opened, embedder.get()) : embedder.get())
+                    : Semantic.off();
+            this.index = opening(opened, new PaperIndex(config.indexDir(), semantic));
+            this.embeddingWorker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
-        } catch (RuntimeException e) {
-            database.close();
+        } catch (RuntimeException | Error e) {
+            closeAll(opened, e);
             throw e;
+        }
+    }
+
+    private Semantic semantic(Config config, Embedder embedder) {
+        return new Semantic(embedder, database.jdbi(), Semantic.VectorFormat.parse(config.search().vectorFormat()),
+                Fusion.parse(config.search().fusion()))
+                .withFloor(new SimilarityFloor(config.search().similarityFloor()));
+    }
+
+    private static <T extends AutoCloseable> T opening(Deque<AutoCloseable> opened, T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    /** Closes what a failed constructor opened, newest first; their own failures are added to {@code failure}. */
+    private static void closeAll(Deque<AutoCloseable> opened, Throwable failure) {
+        for (AutoCloseable resource : opened) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -218,11 +256,16 @@ public final class App implements AutoCloseable {
         }
         Harvester harvester = harvester(); // fails fast here when the contact is missing
         scheduledHarvest = new DailyJob("harvest", new DailySchedule(config.arxiv().harvestAt()),
-                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(), () -> {
+                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(), stopRequested -> {
                     for (String set : sets) {
+                        if (stopRequested.getAsBoolean()) {
+                            return; // closing: the next run resumes from the stored checkpoints
+                        }
                         harvester.harvest(set, null, null);
                     }
-                    index.catchUp(papers);
+                    if (!stopRequested.getAsBoolean()) {
+                        index.catchUp(papers);
+                    }
                 });
         scheduledHarvest.start();
     }
@@ -237,7 +280,7 @@ public final class App implements AutoCloseable {
      * ones every {@code every}. Nothing happens when embeddings are off.
      */
     public void embedInBackground(java.time.Duration every) {
-        if (embeddingWorker != null) {
+        if (embeddingWorker.isOn()) {
             embedding = repeating("embedder", every, this::embedQuietly);
         }
     }
@@ -253,7 +296,7 @@ public final class App implements AutoCloseable {
         return executor;
     }
 
-    /** The background embedder, or null when embeddings are off. */
+    /** The background embedder; its {@code isOn()} is false when embeddings are off. */
     public EmbeddingWorker embeddingWorker() {
         return embeddingWorker;
     }
@@ -269,22 +312,44 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Stops following and waits for a catch-up in progress to finish. */
+    /**
+     * Asks the background work (embedder, index follower, scheduled harvest) to stop, all at once,
+     * and waits for it to end, together within {@link #STOP_WAIT}; never interrupts it. Work still
+     * running after that is left to end with the JVM (see docs/ARCHITECTURE.md, Shutdown).
+     */
     public void stopFollowing() throws InterruptedException {
+        Instant deadline = Instant.now().plus(STOP_WAIT);
         if (embedding != null) {
-            embeddingWorker.stop();
-            awaitStopped(embedding);
+            embeddingWorker.stop(); // after its current batch
+            embedding.shutdown();
+        }
+        if (follower != null) {
+            follower.shutdown(); // after the catch-up in progress
+        }
+        if (scheduledHarvest != null) {
+            scheduledHarvest.close(untilDeadline(deadline));
+            scheduledHarvest = null;
+        }
+        if (embedding != null) {
+            awaitStopped("the embedder", embedding, deadline);
             embedding = null;
         }
         if (follower != null) {
-            awaitStopped(follower);
+            awaitStopped("the index follower", follower, deadline);
             follower = null;
         }
     }
 
-    private static void awaitStopped(ScheduledExecutorService executor) throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(1, TimeUnit.MINUTES);
+    private static Duration untilDeadline(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static void awaitStopped(String what, ScheduledExecutorService executor, Instant deadline)
+            throws InterruptedException {
+        if (!executor.awaitTermination(untilDeadline(deadline).toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{} did not stop within {}; it ends with the process", what, STOP_WAIT);
+        }
     }
 
     private void catchUpQuietly() {
@@ -307,9 +372,6 @@ public final class App implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (scheduledHarvest != null) {
-            scheduledHarvest.close();
-        }
         synchronized (this) {
             if (arxivHttp != null) {
                 arxivHttp.close();
@@ -318,7 +380,7 @@ public final class App implements AutoCloseable {
         try {
             index.close();
         } finally {
-            if (semantic != null && ownsEmbedder) {
+            if (semantic.isOn() && ownsEmbedder) {
                 semantic.embedder().close();
             }
             database.close();

@@ -59,7 +59,7 @@ public final class FixtureServer implements AutoCloseable {
             app.importer(System.err).importPaths(List.of(fixtureDays()));
             before.accept(app);
             app.prepare();
-            if (app.embeddingWorker() != null) {
+            if (app.embeddingWorker().isOn()) {
                 app.embeddingWorker().embedPending();
             }
             return new FixtureServer(app, app.web().start(0));

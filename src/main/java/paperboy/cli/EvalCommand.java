@@ -116,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
         BeirCorpus corpus = BeirCorpus.load(dataset, app.papers());
         app.index().rebuild(app.papers()); // a reused folder may hold another vector format
         System.err.printf("loaded and indexed %d documents in %.1f s%n", corpus.size(), seconds(started));
-        if (app.embeddingWorker() != null) {
+        if (app.embeddingWorker().isOn()) {
             started = System.nanoTime();
             long embedded = app.embeddingWorker().embedPending();
             System.err.printf("embedded %d documents in %.1f s%n", embedded, seconds(started));

@@ -5,24 +5,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a piece of work once a day on a {@link DailySchedule}, on whichever node claims the day
  * first in {@link JobRuns}. A failed run is logged, not retried until the next day: the harvest it
- * drives resumes from its checkpoint then.
+ * drives resumes from its checkpoint then. {@link #close(Duration)} asks a run in progress to stop
+ * and waits for it, and never interrupts it: the work may be inside Lucene, where an interrupt
+ * closes the index's files under its writer.
  */
-public final class DailyJob implements AutoCloseable {
+public final class DailyJob {
     private static final Logger log = LoggerFactory.getLogger(DailyJob.class);
 
-    /** The work; throws to report a failure. */
+    /**
+     * The work; throws to report a failure. {@code stopRequested} turns true when the job is being
+     * closed: work of several steps checks it between them and returns early.
+     */
     @FunctionalInterface
     public interface Work {
-        void run() throws Exception;
+        void run(BooleanSupplier stopRequested) throws Exception;
     }
 
     private final String name;
@@ -31,7 +36,8 @@ public final class DailyJob implements AutoCloseable {
     private final Clock clock;
     private final Work work;
     private final String node = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
-    private ScheduledExecutorService timer;
+    private ScheduledThreadPoolExecutor timer;
+    private volatile boolean stopping;
 
     public DailyJob(String name, DailySchedule schedule, JobRuns runs, Clock clock, Work work) {
         this.name = name;
@@ -42,15 +48,19 @@ public final class DailyJob implements AutoCloseable {
     }
 
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "job-" + name);
             t.setDaemon(true);
             return t;
         });
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // closing drops the next day's run
         scheduleNext();
     }
 
-    private void scheduleNext() {
+    private synchronized void scheduleNext() {
+        if (stopping) {
+            return;
+        }
         Instant next = schedule.nextRun(clock.instant());
         long delay = Math.max(0, Duration.between(clock.instant(), next).toMillis());
         log.info("{}: next run at {}", name, next);
@@ -67,22 +77,38 @@ public final class DailyJob implements AutoCloseable {
 
     /** Runs the work for {@code day} if this node claims it; true when it ran (successfully or not). */
     public boolean runIfClaimed(LocalDate day) {
+        if (stopping) {
+            return false;
+        }
         if (!runs.claim(name, day, node)) {
             log.info("{} for {} is claimed by another node", name, day);
             return false;
         }
         try {
-            work.run();
+            work.run(() -> stopping);
         } catch (Exception e) {
             log.error("{} for {} failed; the next run picks up from where it stopped", name, day, e);
         }
         return true;
     }
 
-    @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+    /**
+     * Asks a run in progress to stop, cancels the next, and waits up to {@code wait} for the run to
+     * end. A run still going after that is left to end with the JVM, which is safe: the harvest
+     * resumes from its last stored page, the index from its last commit.
+     */
+    public void close(Duration wait) throws InterruptedException {
+        ScheduledThreadPoolExecutor running;
+        synchronized (this) {
+            stopping = true;
+            running = timer;
+        }
+        if (running == null) {
+            return;
+        }
+        running.shutdown();
+        if (!running.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{}: the run in progress did not stop within {}; it ends with the process", name, wait);
         }
     }
 }

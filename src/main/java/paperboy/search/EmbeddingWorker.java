@@ -34,6 +34,7 @@ public final class EmbeddingWorker {
     private volatile Run current;
     private volatile Counted counted;
 
+    /** @param semantic the model and vectors; with {@link Semantic#off()} the worker has nothing to do */
     public EmbeddingWorker(PaperStore store, PaperIndex index, Semantic semantic, Clock clock) {
         this.store = store;
         this.index = index;
@@ -49,6 +50,9 @@ public final class EmbeddingWorker {
      * papers it embedded (papers whose stored vector is still good are only re-indexed).
      */
     public long embedPending() {
+        if (!semantic.isOn()) {
+            return 0;
+        }
         Run run = new Run(clock.instant());
         current = run;
         try {
@@ -66,13 +70,18 @@ public final class EmbeddingWorker {
         }
     }
 
+    /** Whether embeddings are on; when off there is no progress to tell. */
+    public boolean isOn() {
+        return semantic.isOn();
+    }
+
     /** Asks a running {@link #embedPending} to stop after its current batch. */
     public void stop() {
         stopping = true;
     }
 
     /**
-     * Where embedding stands. The counts are read from the store at most every {@link
+     * Where embedding stands (embeddings on only). The counts are read from the store at most every {@link
      * #COUNT_EVERY} (counting a million rows takes a moment, and health checks come often).
      */
     public Progress progress() {

@@ -67,10 +67,10 @@ public final class PaperIndex implements AutoCloseable {
 
     /** An index without vectors: keyword search only. */
     public PaperIndex(Path folder) {
-        this(folder, null);
+        this(folder, Semantic.off());
     }
 
-    /** @param semantic the model and stored vectors, or null when embeddings are off */
+    /** @param semantic the model and stored vectors, or {@link Semantic#off()} */
     public PaperIndex(Path folder, Semantic semantic) {
         this.semantic = semantic;
         try {
@@ -78,16 +78,14 @@ public final class PaperIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
-            if (semantic != null) {
+            if (semantic.isOn()) {
                 config.setCodec(IndexCodec.with(semantic.format()));
             }
             this.writer = new IndexWriter(directory, config);
             this.documents = new DocumentWriters(writer, ANALYSIS_THREADS);
             this.position = committedPosition();
             this.searchers = new SearcherManager(writer, null);
-            this.search = new PaperSearch(searchers, analyzer, semantic == null ? null : semantic.embedder(),
-                    semantic == null ? Fusion.ReciprocalRank.DEFAULT : semantic.fusion(),
-                    semantic == null ? SimilarityFloor.NONE : semantic.floor());
+            this.search = new PaperSearch(searchers, analyzer, semantic);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + folder, e);
         }
@@ -192,7 +190,7 @@ public final class PaperIndex implements AutoCloseable {
      * stored meanwhile arrive through addVectors, which waits for the write in progress.
      */
     private boolean withVectors() {
-        return semantic != null && semantic.vectors().any();
+        return semantic.isOn() && semantic.vectors().any();
     }
 
     /** Notes that {@code written} is in the writer; commits when enough papers are waiting. */
@@ -226,7 +224,7 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     private Map<String, PaperVectors.Stored> vectors(List<Change> page, boolean withVectors) {
-        return semantic == null || !withVectors
+        return !semantic.isOn() || !withVectors
                 ? Map.of()
                 : semantic.vectors().find(page.stream().map(c -> c.paper().id()).toList());
     }
@@ -238,7 +236,7 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     private boolean modelChanged() {
-        return semantic != null && vectorModel() != null && !semantic.model().equals(vectorModel());
+        return semantic.isOn() && vectorModel() != null && !semantic.model().equals(vectorModel());
     }
 
     /**
@@ -250,7 +248,7 @@ public final class PaperIndex implements AutoCloseable {
         try {
             writer.deleteAll();
             Map<String, String> start = new HashMap<>(Map.of(CHANGE_NO, "0", PAPER_ID, "", FORMAT, PaperDocuments.FORMAT));
-            if (semantic != null && !semantic.model().equals(vectorModel())) {
+            if (semantic.isOn() && !semantic.model().equals(vectorModel())) {
                 start.putAll(Map.of(VECTOR_CHANGE_NO, "0", VECTOR_PAPER_ID, "", VECTOR_MODEL, semantic.model()));
             }
             position = Change.Position.START;
@@ -272,13 +270,16 @@ public final class PaperIndex implements AutoCloseable {
 
     /** The papers nearest in meaning to a paper (itself excluded), or none when it has no vector. */
     public List<ArxivId> related(ArxivId id, int limit) {
-        float[] vector = semantic == null ? null : semantic.vectors().find(id);
+        if (!semantic.isOn()) {
+            return List.of();
+        }
+        float[] vector = semantic.vectors().find(id);
         return vector == null ? List.of() : search.nearest(vector, id, limit);
     }
 
     /** Whether semantic and hybrid search can run: embeddings are on and some paper has a vector. */
     public boolean hasVectors() {
-        return semantic != null && search.vectorCount() > 0;
+        return semantic.isOn() && search.vectorCount() > 0;
     }
 
     /** How many papers the index holds (as of the last refresh). */

@@ -52,19 +52,15 @@ final class PaperSearch {
     private final SearcherManager searchers;
     private final QueryReader reader;
     private final Analyzer analyzer;
-    private final Embedder embedder;
-    private final Fusion fusion;
-    private final SimilarityFloor floor;
+    private final Semantic semantic;
     private final Snippets snippets;
 
-    /** @param embedder embeds queries; null when embeddings are off */
-    PaperSearch(SearcherManager searchers, Analyzer analyzer, Embedder embedder, Fusion fusion, SimilarityFloor floor) {
+    /** @param semantic embeds queries and fuses hybrid rankings, or is {@link Semantic#off()} */
+    PaperSearch(SearcherManager searchers, Analyzer analyzer, Semantic semantic) {
         this.searchers = searchers;
         this.analyzer = analyzer;
         this.reader = new QueryReader(analyzer);
-        this.embedder = embedder;
-        this.fusion = fusion;
-        this.floor = floor;
+        this.semantic = semantic;
         this.snippets = new Snippets(analyzer);
     }
 
@@ -95,7 +91,7 @@ final class PaperSearch {
             Ranking ranking = switch (choice.mode()) {
                 case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
                         request.offset() + request.limit());
-                case SEMANTIC -> sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
+                case SEMANTIC -> sorted(searcher, semantic(searcher, semantic.embedder().embed(reading.meaning()),
                         SearchFilterQuery.of(filters, reading.restriction())), request.sort());
                 case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
             };
@@ -120,7 +116,7 @@ final class PaperSearch {
             return results.withNotice("In this order, only papers that contain your words are listed; "
                     + "papers related by meaning alone are listed under best match.");
         }
-        Ranking meaning = sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
+        Ranking meaning = sorted(searcher, semantic(searcher, semantic.embedder().embed(reading.meaning()),
                 SearchFilterQuery.of(filters, reading.restriction())), request.sort());
         results = results(searcher, meaning, reading.query(), request, reading.notice(), SearchRequest.Mode.SEMANTIC);
         return results.withNotice("No paper contains your words; these are the papers closest in meaning.");
@@ -147,7 +143,7 @@ final class PaperSearch {
         SearchRequest request = new SearchRequest("", SearchRequest.Mode.SEMANTIC, filters, null, offset, limit);
         return withSearcher(searcher -> {
             Query filter = SearchFilterQuery.of(filters, null);
-            if (embedder != null && IndexCoverage.vectorDocs(searcher) > 0) {
+            if (semantic.isOn() && IndexCoverage.vectorDocs(searcher) > 0) {
                 Ranking ranking = semantic(searcher, passageVector(passage), filter);
                 return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
             }
@@ -195,11 +191,11 @@ final class PaperSearch {
         if (asked == SearchRequest.Mode.KEYWORD) {
             return new ModeChoice(asked, null);
         }
-        boolean ready = embedder != null && IndexCoverage.vectorDocs(searcher) > 0;
+        boolean ready = semantic.isOn() && IndexCoverage.vectorDocs(searcher) > 0;
         if (asked == null) {
             return new ModeChoice(ready && !reading.meaning().isBlank() ? SearchRequest.Mode.HYBRID : SearchRequest.Mode.KEYWORD, null);
         }
-        if (embedder == null) {
+        if (!semantic.isOn()) {
             return new ModeChoice(SearchRequest.Mode.KEYWORD, "Semantic search is turned off on this server; these results match your words.");
         }
         if (!ready) {
@@ -255,19 +251,19 @@ final class PaperSearch {
 
     /** The nearest papers that are close enough to count as matches ({@link SimilarityFloor}). */
     private Ranking semantic(IndexSearcher searcher, float[] vector, Query filter) throws IOException {
-        return new Ranking(floor.keep(knn(searcher, vector, filter, DEPTH)));
+        return new Ranking(semantic.floor().keep(knn(searcher, vector, filter, DEPTH)));
     }
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
         Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
-        List<ScoreDoc> meaning = semantic(searcher, embedder.embed(reading.meaning()),
+        List<ScoreDoc> meaning = semantic(searcher, semantic.embedder().embed(reading.meaning()),
                 SearchFilterQuery.of(filters, reading.restriction())).docs();
         IdLookup ids = new IdLookup(searcher);
         Map<String, Integer> docOf = new HashMap<>();
         List<ScoredId> wordRanking = scored(words.docs(), ids, docOf);
         List<ScoredId> meaningRanking = scored(meaning, ids, docOf);
         List<ScoreDoc> fused = new ArrayList<>();
-        for (ScoredId hit : fusion.fuse(List.of(wordRanking, meaningRanking), 2 * DEPTH)) {
+        for (ScoredId hit : semantic.fusion().fuse(List.of(wordRanking, meaningRanking), 2 * DEPTH)) {
             fused.add(new ScoreDoc(docOf.get(hit.id()), (float) hit.score()));
         }
         return new Ranking(fused);
@@ -330,6 +326,7 @@ final class PaperSearch {
     }
 
     private float[] passageVector(String passage) {
+        Embedder embedder = semantic.embedder();
         if (embedder.tokenCount(passage) <= embedder.settings().maxTokens() - 2) {
             return embedder.embed(passage);
         }

@@ -4,14 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import paperboy.db.Database;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
 
-/** {@code /healthz}: 200 when the store and the index answer, 503 otherwise, with counts either way. */
+/**
+ * {@code /healthz}: 200 when the store and the index answer, 503 otherwise, with counts either way.
+ * A part that fails is given a short fixed reason; the exception (which may name hosts, files or
+ * SQL) goes to the log only.
+ */
 final class HealthRoutes {
+    private static final Logger log = LoggerFactory.getLogger(HealthRoutes.class);
+    static final String STORE_DOWN = "the store did not answer";
+    static final String INDEX_DOWN = "the search index did not answer";
+    static final String PROGRESS_UNKNOWN = "embedding progress could not be read";
+
     private final Database database;
     private final PaperStore papers;
     private final FeaturedStore featured;
@@ -43,7 +54,8 @@ final class HealthRoutes {
             store.put("featuredDays", featured.countDays());
             store.put("changeNo", papers.lastChangeNo());
         } catch (RuntimeException e) {
-            store.put("reachable", false).put("error", e.getMessage());
+            log.warn("health: {}", STORE_DOWN, e);
+            store.put("reachable", false).put("error", STORE_DOWN);
             ok = false;
         }
         ObjectNode search = body.putObject("index");
@@ -52,7 +64,8 @@ final class HealthRoutes {
             search.put("papers", index.size());
             search.put("changeNo", index.committedPosition().changeNo());
         } catch (RuntimeException e) {
-            search.put("reachable", false).put("error", e.getMessage());
+            log.warn("health: {}", INDEX_DOWN, e);
+            search.put("reachable", false).put("error", INDEX_DOWN);
             ok = false;
         }
         embeddings(body.putObject("embeddings"));
@@ -62,7 +75,7 @@ final class HealthRoutes {
 
     /** Semantic search: off, or how many papers have vectors of the model and how fast the rest go. */
     private void embeddings(ObjectNode node) {
-        if (embedding == null) {
+        if (!embedding.isOn()) {
             node.put("state", "off");
             return;
         }
@@ -74,7 +87,8 @@ final class HealthRoutes {
             node.put("total", progress.total());
             node.put("papersPerSecond", Math.round(progress.papersPerSecond() * 10) / 10.0);
         } catch (RuntimeException e) {
-            node.put("state", "unknown").put("error", e.getMessage());
+            log.warn("health: {}", PROGRESS_UNKNOWN, e);
+            node.put("state", "unknown").put("error", PROGRESS_UNKNOWN);
         }
     }
 }

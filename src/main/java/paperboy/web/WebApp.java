@@ -31,7 +31,7 @@ public final class WebApp {
     private final Pages pages;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param embedding the background embedder, or null when embeddings are off */
+    /** @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off) */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
             EmbeddingWorker embedding, Feed feed, Pages pages) {
         this.embedding = embedding;
@@ -63,7 +63,7 @@ public final class WebApp {
             PageCache cache = new PageCache(
                     () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
             new FeedRoutes(feed, pages, cache).addTo(config.routes);
-            new SearchRoutes(index, papers, pages, embedding != null).addTo(config.routes);
+            new SearchRoutes(index, papers, pages, embedding.isOn()).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
