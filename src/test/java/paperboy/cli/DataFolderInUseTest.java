@@ -1,0 +1,69 @@
+package paperboy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import paperboy.App;
+import paperboy.Fixtures;
+import paperboy.config.Config;
+
+/**
+ * Commands on a data folder whose search index a running {@code paperboy serve} holds (Lucene's
+ * write lock; held here by an {@link App} in this JVM, as serve holds it): an import goes into the
+ * store and leaves the indexing to the server, every other command says in one line what to do.
+ */
+class DataFolderInUseTest {
+    // The 236 papers of the 10 day files.
+    private static final int PAPERS = 236;
+
+    @Test
+    void anImportWhileServingStoresThePapersAndLeavesTheIndexingToTheServer(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        String days = Fixtures.copy("hf-days", dir).toString();
+        try (App serving = new App(new Config(0, data, null, false))) {
+            Run run = Run.of("import", "--data", data.toString(), days);
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.err()).contains("search index: held by a running `paperboy serve`")
+                    .contains("it will index the new papers within seconds")
+                    .doesNotContain("Exception");
+            assertThat(run.out()).contains("imported " + PAPERS + ", updated 0, skipped 0");
+            assertThat(serving.papers().count()).isEqualTo(PAPERS);
+            // What serve's follower does every 2 seconds.
+            assertThat(serving.index().catchUp(serving.papers())).isEqualTo(PAPERS);
+            assertThat(serving.index().size()).isEqualTo(PAPERS);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reindex", "serve --port 0", "harvest --set cs", "fetch 2106.09685", "eval --mode keyword --beir"})
+    void everyOtherCommandSaysInOneLineThatTheFolderIsInUse(String command, @TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (App serving = new App(new Config(0, data, null, false))) {
+            Run run = Run.of(args(command, data));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).containsExactly("paperboy: the data folder " + data
+                    + " is in use: another paperboy process holds its search index; stop `paperboy serve` "
+                    + "(or the command still running) first");
+        }
+    }
+
+    /** The command with the data folder: {@code --data} for most, {@code --work} (and the dataset) for eval. */
+    private static String[] args(String command, Path data) throws URISyntaxException {
+        List<String> words = new java.util.ArrayList<>(List.of(command.split(" ")));
+        if (words.getFirst().equals("eval")) {
+            words.add(Path.of(DataFolderInUseTest.class.getResource("/eval/tiny").toURI()).toString());
+            words.addAll(List.of("--work", data.toString()));
+        } else {
+            words.addAll(List.of("--data", data.toString()));
+        }
+        return words.toArray(String[]::new);
+    }
+}
