@@ -2,6 +2,7 @@ package paperboy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,18 @@ class DataFolderInUseTest {
             assertThat(run.err().lines().toList()).containsExactly("paperboy: the data folder " + data
                     + " is in use: another paperboy process holds its search index; stop `paperboy serve` "
                     + "(or the command still running) first");
+        }
+    }
+
+    @Test
+    void serveOnAPortInUseSaysSoInOneLine(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Run run = Run.of("serve", "--data", dir.resolve("data").toString(), "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).doesNotContain("\tat ");
+            assertThat(run.err().lines().toList().getLast()).isEqualTo("paperboy: port " + taken.getLocalPort()
+                    + " is in use (another `paperboy serve`?); choose another with --port or PAPERBOY_PORT");
         }
     }
 
