@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import paperboy.App;
 import paperboy.Fixtures;
 import paperboy.config.Config;
+import paperboy.db.Database;
 
 /**
  * Commands on a data folder whose search index a running {@code paperboy serve} holds (Lucene's
@@ -39,6 +41,38 @@ class DataFolderInUseTest {
             // What serve's follower does every 2 seconds.
             assertThat(serving.index().catchUp(serving.papers())).isEqualTo(PAPERS);
             assertThat(serving.index().size()).isEqualTo(PAPERS);
+        }
+    }
+
+    @Test
+    void anImportWaitsForTheServersWritesInsteadOfFailingWithSqliteBusy(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        String days = Fixtures.copy("hf-days", dir).toString();
+        try (App serving = new App(new Config(0, data, null, false));
+                Database servers = Database.open("jdbc:sqlite:" + data.resolve("paperboy.db"))) {
+            // The server storing vectors: a write transaction that holds SQLite's one write lock for a while.
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread writer = Thread.ofPlatform().start(() -> holdTheWriteLock(servers, holding));
+            holding.await();
+
+            Run run = Run.of("import", "--data", data.toString(), days);
+            writer.join();
+
+            assertThat(run.err()).doesNotContain("SQLITE_BUSY");
+            assertThat(run.exitCode()).isZero();
+            assertThat(serving.papers().count()).isEqualTo(PAPERS);
+        }
+    }
+
+    private static void holdTheWriteLock(Database store, CountDownLatch holding) {
+        try {
+            store.jdbi().useTransaction(h -> {
+                h.createQuery("SELECT count(*) FROM papers").mapTo(Long.class).one(); // begins: BEGIN IMMEDIATE
+                holding.countDown();
+                Thread.sleep(3000);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
