@@ -139,8 +139,8 @@ SERVER_PID=""
 # Usage: start_server PORT DATA_DIR LOG_FILE; sets SERVER_PID.
 start_server() {
   local port="$1" data="$2" log="$3"
-  # Through the launcher, as a user runs it (it execs java, so the PID is the server's; it adds
-  # class data sharing). PAPERBOY_JAVA_OPTS reaches java through the launcher.
+  # Through the launcher, as a user runs it (it passes SIGTERM on to java and exits when java does;
+  # it adds class data sharing). PAPERBOY_JAVA_OPTS reaches java through the launcher.
   JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$ROOT/paperboy" serve --port "$port" --data "$data" >"$log" 2>&1 &
   SERVER_PID=$!
 }

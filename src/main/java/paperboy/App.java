@@ -308,7 +308,12 @@ public final class App implements AutoCloseable {
                 log.info("embedded {} papers for semantic search", embedded);
             }
         } catch (RuntimeException e) {
-            log.warn("embedding failed; retrying", e);
+            if (embeddingWorker.stopped()) {
+                // ONNX Runtime frees its environment in a shutdown hook of its own, under a batch in progress.
+                log.info("embedding stopped for the shutdown ({}); the next start goes on from here", e.getMessage());
+            } else {
+                log.warn("embedding failed; retrying", e);
+            }
         }
     }
 

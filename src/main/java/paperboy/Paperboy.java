@@ -4,6 +4,7 @@ import paperboy.cli.EvalCommand;
 import paperboy.cli.FetchCommand;
 import paperboy.cli.HarvestCommand;
 import paperboy.cli.ImportCommand;
+import paperboy.cli.Logging;
 import paperboy.cli.ReindexCommand;
 import paperboy.cli.ServeCommand;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ public final class Paperboy implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Logging.routeJavaUtilLogging(); // before Lucene's first log line
         System.exit(commandLine().execute(args));
     }
 

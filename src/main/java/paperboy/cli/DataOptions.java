@@ -10,8 +10,14 @@ public final class DataOptions {
     @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: $PAPERBOY_DATA or ./data)")
     Path data;
 
+    /** The config from the environment (and PAPERBOY_CONFIG file), with the flags; applies its log level. */
     Config config() {
-        Config config = ConfigLoader.fromSystem().load();
+        return config(ConfigLoader.fromSystem());
+    }
+
+    Config config(ConfigLoader loader) {
+        Config config = loader.load();
+        Logging.setLevel(loader.logLevel());
         return data == null ? config : config.withDataDir(data);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import paperboy.App;
 import paperboy.config.Config;
+import paperboy.config.ConfigLoader;
 import paperboy.config.SearchSettings;
 import paperboy.eval.BeirCorpus;
 import paperboy.eval.BeirDataset;
@@ -61,6 +62,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Logging.setLevel(ConfigLoader.fromSystem().logLevel()); // the only setting eval takes from the environment
         List<SearchRequest.Mode> modes = modes(mode);
         BeirDataset dataset = new BeirDataset(beir);
         Evaluation evaluation = Evaluation.of(dataset, split);

@@ -1,6 +1,7 @@
 package paperboy.cli;
 
 import paperboy.config.ConfigException;
+import paperboy.search.IndexInUse;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -9,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 public final class Failures implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        if (e instanceof ConfigException || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+        if (e instanceof ConfigException || e instanceof IndexInUse || e instanceof java.io.IOException
+                || e instanceof IllegalArgumentException) {
             cmd.getErr().println("paperboy: " + e.getMessage());
         } else {
             cmd.getErr().println("paperboy: unexpected failure: " + e);

@@ -1,6 +1,8 @@
 package paperboy.cli;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -30,6 +32,16 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The web server on {@code port}; a port in use is told in one line, not a stack trace. */
+    private static Javalin start(App app, int port) throws IOException {
+        try {
+            return app.web().start(port);
+        } catch (JavalinBindException e) {
+            throw new IOException("port " + port + " is in use (another `paperboy serve`?); choose another with --port "
+                    + "or PAPERBOY_PORT", e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Config config = dataOptions.config();
@@ -42,13 +54,17 @@ public final class ServeCommand implements Callable<Integer> {
             // The store is ready before the first request; the index catches up in the background
             // (on a restart that is the few writes since the last commit, so search is current at once).
             app.loadSampleIfEmpty();
-            Javalin web = app.web().start(config.port());
+            Javalin web = start(app, config.port());
             app.followStore(java.time.Duration.ofSeconds(2));
             app.embedInBackground(java.time.Duration.ofSeconds(5));
             app.scheduleHarvest();
             // On SIGTERM / Ctrl-C: stop taking requests, let in-flight ones finish (Jetty's stop),
             // then wait until the index and store are closed before the JVM halts.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // At once, before Jetty's stop: ONNX Runtime's own shutdown hook may fail the batch being embedded.
+                if (app.embeddingWorker() != null) {
+                    app.embeddingWorker().stop();
+                }
                 log.info("shutting down");
                 web.stop();
                 stopping.countDown();

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ import java.util.Properties;
  * environment. Command-line flags are applied on top by the commands themselves.
  */
 public final class ConfigLoader {
+    /** The levels of logback, the log behind SLF4J. */
+    public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
     private final Map<String, String> values;
 
     public ConfigLoader(Map<String, String> environment) {
@@ -33,7 +37,9 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv());
     }
 
+    /** The config; fails with a {@link ConfigException} naming the key of the first invalid value (the log level too). */
     public Config load() {
+        logLevel();
         return new Config(
                 integer("PAPERBOY_PORT", Config.DEFAULT_PORT),
                 Path.of(values.getOrDefault("PAPERBOY_DATA", "data")),
@@ -55,6 +61,22 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(key, raw, "a cosine similarity from -1 (no floor) to 1");
         }
+    }
+
+    /**
+     * The level of Paperboy's log ({@code PAPERBOY_LOG_LEVEL}, from the environment or the
+     * {@code PAPERBOY_CONFIG} file), upper case: one of {@link #LOG_LEVELS}; INFO when unset.
+     */
+    public String logLevel() {
+        String raw = values.get("PAPERBOY_LOG_LEVEL");
+        if (raw == null || raw.isBlank()) {
+            return "INFO";
+        }
+        String level = raw.strip().toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new ConfigException("PAPERBOY_LOG_LEVEL", raw, "one of " + String.join(", ", LOG_LEVELS));
+        }
+        return level;
     }
 
     private ArxivSettings arxiv() {

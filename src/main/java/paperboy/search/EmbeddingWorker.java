@@ -80,6 +80,11 @@ public final class EmbeddingWorker {
         stopping = true;
     }
 
+    /** Whether {@link #stop} was called: a failure after it is the shutdown's doing, not a fault. */
+    public boolean stopped() {
+        return stopping;
+    }
+
     /**
      * Where embedding stands (embeddings on only). The counts are read from the store at most every {@link
      * #COUNT_EVERY} (counting a million rows takes a moment, and health checks come often).

@@ -14,6 +14,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Change;
 import paperboy.paper.Paper;
@@ -81,13 +82,23 @@ public final class PaperIndex implements AutoCloseable {
             if (semantic.isOn()) {
                 config.setCodec(IndexCodec.with(semantic.format()));
             }
-            this.writer = new IndexWriter(directory, config);
+            this.writer = openWriter(directory, config, folder);
             this.documents = new DocumentWriters(writer, ANALYSIS_THREADS);
             this.position = committedPosition();
             this.searchers = new SearcherManager(writer, null);
             this.search = new PaperSearch(searchers, analyzer, semantic);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + folder, e);
+        }
+    }
+
+    /** Lucene lets one writer hold an index folder; another process holding it is told as {@link IndexInUse}. */
+    private static IndexWriter openWriter(Directory directory, IndexWriterConfig config, Path folder) throws IOException {
+        try {
+            return new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IndexInUse(folder, e);
         }
     }
 

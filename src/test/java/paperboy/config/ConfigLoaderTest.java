@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -71,7 +73,8 @@ class ConfigLoaderTest {
         "PAPERBOY_FUSION        | weighted:2 | invalid PAPERBOY_FUSION=weighted:2",
         "PAPERBOY_FUSION        | max       | invalid PAPERBOY_FUSION=max",
         "PAPERBOY_SIMILARITY_FLOOR | high   | invalid PAPERBOY_SIMILARITY_FLOOR=high",
-        "PAPERBOY_SIMILARITY_FLOOR | 1.5    | invalid PAPERBOY_SIMILARITY_FLOOR=1.5"})
+        "PAPERBOY_SIMILARITY_FLOOR | 1.5    | invalid PAPERBOY_SIMILARITY_FLOOR=1.5",
+        "PAPERBOY_LOG_LEVEL     | LOUD      | invalid PAPERBOY_LOG_LEVEL=LOUD: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF"})
     void badValuesAreRefusedNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> arxiv(Map.of(key, value)))
                 .isInstanceOf(ConfigException.class)
@@ -99,5 +102,16 @@ class ConfigLoaderTest {
                 .isEqualTo(SearchSettings.DEFAULT_SIMILARITY_FLOOR);
         assertThat(new ConfigLoader(Map.of("PAPERBOY_SIMILARITY_FLOOR", " -1 ")).load().search().similarityFloor())
                 .isEqualTo(-1.0);
+    }
+
+    @Test
+    void theLogLevelIsReadFromTheConfigFileAndTheEnvironmentWins(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("paperboy.properties");
+        Files.writeString(file, "PAPERBOY_LOG_LEVEL=debug\n");
+
+        assertThat(new ConfigLoader(Map.of()).logLevel()).isEqualTo("INFO");
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_CONFIG", file.toString())).logLevel()).isEqualTo("DEBUG");
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_CONFIG", file.toString(), "PAPERBOY_LOG_LEVEL", "warn")).logLevel())
+                .isEqualTo("WARN");
     }
 }
