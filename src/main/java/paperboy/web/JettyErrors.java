@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -160,13 +161,24 @@ final class JettyErrors {
 
     /**
      * Answers 501 to a method HTTP does not define (methods are case-sensitive, so {@code get} is
-     * one), which Javalin would otherwise fail on with a logged stack trace and an empty 500.
+     * one), which Javalin would otherwise fail on with a logged stack trace and an empty 500; and
+     * serves HEAD as the GET it stands for (Jetty leaves the body out), where Javalin would answer
+     * 200 to any path that has a GET route without running it, a missing paper included.
      */
     private final class KnownMethods implements Filter {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest http = (HttpServletRequest) request;
+            if (http.getMethod().equals("HEAD")) {
+                chain.doFilter(new HttpServletRequestWrapper(http) {
+                    @Override
+                    public String getMethod() {
+                        return "GET";
+                    }
+                }, response);
+                return;
+            }
             if (KNOWN_METHODS.contains(http.getMethod())) {
                 chain.doFilter(request, response);
                 return;
