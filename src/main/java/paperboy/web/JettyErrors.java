@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -54,7 +55,7 @@ final class JettyErrors {
     void addTo(JavalinConfig config) {
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEAD));
         config.jetty.modifyServer(server -> server.setErrorHandler(new Answering()));
-        config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(new KnownMethods()), "/*",
+        config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(new RequestChecks()), "/*",
                 EnumSet.of(DispatcherType.REQUEST)));
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new TargetKeeping(http));
@@ -160,33 +161,48 @@ final class JettyErrors {
     }
 
     /**
-     * Answers 501 to a method HTTP does not define (methods are case-sensitive, so {@code get} is
-     * one), which Javalin would otherwise fail on with a logged stack trace and an empty 500; and
-     * serves HEAD as the GET it stands for (Jetty leaves the body out), where Javalin would answer
-     * 200 to any path that has a GET route without running it, a missing paper included.
+     * Checks what Jetty lets through but Javalin would mishandle: a method HTTP does not define
+     * (methods are case-sensitive, so {@code get} is one) is a 501 where Javalin failed with a
+     * logged stack trace and an empty 500; a query that does not decode ({@code ?date=%ZZ}) is a
+     * 400 where Javalin dropped every parameter and answered as if none were given. HEAD is served
+     * as the GET it stands for (Jetty leaves the body out), where Javalin answered 200 to any path
+     * with a GET route without running it, a missing paper included.
      */
-    private final class KnownMethods implements Filter {
+    private final class RequestChecks implements Filter {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest http = (HttpServletRequest) request;
-            if (http.getMethod().equals("HEAD")) {
+            HttpServletResponse out = (HttpServletResponse) response;
+            if (!KNOWN_METHODS.contains(http.getMethod())) {
+                refuse(http, out, 501, "This server does not know the method \"" + shorten(http.getMethod())
+                        + "\"; it answers GET and HEAD (methods are upper case).");
+            } else if (!decodes(http.getQueryString())) {
+                refuse(http, out, 400, "The query could not be decoded: each % starts an escape of two hex digits (like %20).");
+            } else if (http.getMethod().equals("HEAD")) {
                 chain.doFilter(new HttpServletRequestWrapper(http) {
                     @Override
                     public String getMethod() {
                         return "GET";
                     }
                 }, response);
-                return;
-            }
-            if (KNOWN_METHODS.contains(http.getMethod())) {
+            } else {
                 chain.doFilter(request, response);
-                return;
             }
-            HttpServletResponse out = (HttpServletResponse) response;
-            Answer answer = answer(http.getRequestURI(), 501, "This server does not know the method \""
-                    + shorten(http.getMethod()) + "\"; it answers GET and HEAD (methods are upper case).");
-            out.setStatus(501);
+        }
+
+        private static boolean decodes(String query) {
+            try {
+                URLDecoder.decode(query == null ? "" : query, StandardCharsets.UTF_8);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse out, int status, String message) throws IOException {
+            Answer answer = answer(request.getRequestURI(), status, message);
+            out.setStatus(status);
             SecurityHeaders.ALL.forEach(out::setHeader);
             out.setContentType(answer.contentType());
             out.getOutputStream().write(answer.body());

@@ -153,6 +153,12 @@ class RequestErrorsTest {
         }
 
         @Test
+        void aQueryThatDoesNotDecodeIs400RatherThanIgnored() {
+            isJson(send("GET", "/api/daily_papers?date=%ZZ"), 400, "The query could not be decoded");
+            isPage(send("GET", "/search?q=%ZZ"), 400, "The query could not be decoded");
+        }
+
+        @Test
         void headersTooLargeAre431InJsonUnderTheApiAndAPageElsewhere() {
             String big = "X-Big: " + "b".repeat(70_000) + "\r\n";
             isJson(RawHttp.request(server.port(), "GET", "/api/daily_papers", big), 431, "headers are larger than the 64 KB");
