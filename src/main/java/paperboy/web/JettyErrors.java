@@ -34,11 +34,11 @@ import paperboy.http.ErrorJson;
 import paperboy.web.pages.ErrorPage;
 
 /**
- * The errors Jetty answers before a request reaches the routes (an address too long or that does
- * not decode, headers too large, a bad Host, a request line that cannot be read) and methods that
- * no route could answer, in the shapes {@link Errors} uses: JSON under {@code /api/}, the error
- * page elsewhere, short plain text when not even the address could be read. None of them is logged:
- * anyone can send them.
+ * What is refused before a request reaches the routes: what Jetty refuses (an address too long or
+ * that does not decode, headers too large, a bad Host, a request line that cannot be read) and
+ * what Javalin would mishandle ({@link RequestChecks}), answered in the shapes {@link Errors} uses:
+ * JSON under {@code /api/}, the error page elsewhere, short plain text when not even the address
+ * could be read. None of them is logged: anyone can send them.
  */
 final class JettyErrors {
     /** Request line and headers together; {@code /search?like=} carries up to 5,000 pasted characters (three times that encoded). */
