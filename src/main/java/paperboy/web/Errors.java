@@ -14,8 +14,8 @@ import paperboy.paper.InvalidArxivId;
 import paperboy.web.pages.ErrorPage;
 
 /**
- * The one place errors become responses: client mistakes become 400/404 with a message that says
- * what is wrong (an HTML page for people, JSON for {@code /api}); anything else is a bug, logged
+ * The one place errors of routed requests become responses (see {@link JettyErrors} for the rest):
+ * client mistakes become 400/404/405 with a message that says what is wrong (an HTML page for people, JSON for {@code /api}); anything else is a bug, logged
  * with its stack trace at warn and answered 500 without internals.
  */
 final class Errors {

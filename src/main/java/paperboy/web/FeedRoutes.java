@@ -7,22 +7,25 @@ import java.util.List;
 import paperboy.feed.DailyList;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
-import paperboy.http.HttpError;
 import paperboy.http.PageCache;
 import paperboy.http.Params;
+import paperboy.paper.PaperStore;
 import paperboy.web.pages.Link;
 import paperboy.web.pages.ListPage;
+import paperboy.web.pages.WelcomePage;
 
 /** The daily list pages: {@code /} (the latest featured day) and one page per day, ISO week and month. */
 final class FeedRoutes {
     static final int PAGE_SIZE = 50;
 
     private final Feed feed;
+    private final PaperStore papers;
     private final Pages pages;
     private final PageCache cache;
 
-    FeedRoutes(Feed feed, Pages pages, PageCache cache) {
+    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache) {
         this.feed = feed;
+        this.papers = papers;
         this.pages = pages;
         this.cache = cache;
     }
@@ -34,29 +37,25 @@ final class FeedRoutes {
         routes.get("/papers/month/{month}", cache.of(ctx -> show(ctx, Period.month(ctx.pathParam("month")))));
     }
 
+    /** The latest featured day; before anything is featured, a welcome page that says how to fill the store. */
     private void latest(Context ctx) {
-        LocalDate day = feed.latestDay()
-                .orElseThrow(() -> HttpError.notFound("No papers have been featured yet. Import some with "
-                        + "./paperboy import, or start on an empty data folder to load the sample."));
-        show(ctx, new Period.Day(day));
+        feed.latestDay().ifPresentOrElse(day -> show(ctx, new Period.Day(day)),
+                () -> pages.render(ctx, "welcome.jte", new WelcomePage(papers.count())));
     }
 
     private void show(Context ctx, Period period) {
         int page = Params.integer(ctx, "page", 1, 1, 10_000);
         DailyList list = feed.list(period, Feed.Sort.UPVOTES, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-        if (list.total() == 0) {
-            throw HttpError.notFound("Nothing was featured in " + period.label() + "."
-                    + neighbours(list));
-        }
         pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(period),
                 link("← " + (list.previous() == null ? "Previous" : list.previous().label()), list.previous()),
                 link((list.next() == null ? "Next" : list.next().label()) + " →", list.next()),
                 list.papers().stream().map(Cards::of).toList(),
-                list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE)));
+                list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE), nothingFeatured(period)));
     }
 
-    private static String neighbours(DailyList list) {
-        return list.previous() == null ? "" : " The closest earlier list is " + list.previous().label() + ".";
+    /** A day or period with no papers is a normal page that says so, like the API's empty list. */
+    private static String nothingFeatured(Period period) {
+        return "Nothing was featured " + (period instanceof Period.Day ? "on " : "in ") + period.label();
     }
 
     private static String tab(Period period) {

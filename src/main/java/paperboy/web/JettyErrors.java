@@ -8,8 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -32,11 +34,11 @@ import paperboy.http.ErrorJson;
 import paperboy.web.pages.ErrorPage;
 
 /**
- * The errors Jetty answers before a request reaches the routes (an address too long or that does
- * not decode, headers too large, a bad Host, a request line that cannot be read) and methods that
- * no route could answer, in the shapes {@link Errors} uses: JSON under {@code /api/}, the error
- * page elsewhere, short plain text when not even the address could be read. None of them is logged:
- * anyone can send them.
+ * What is refused before a request reaches the routes: what Jetty refuses (an address too long or
+ * that does not decode, headers too large, a bad Host, a request line that cannot be read) and
+ * what Javalin would mishandle ({@link RequestChecks}), answered in the shapes {@link Errors} uses:
+ * JSON under {@code /api/}, the error page elsewhere, short plain text when not even the address
+ * could be read. None of them is logged: anyone can send them.
  */
 final class JettyErrors {
     /** Request line and headers together; {@code /search?like=} carries up to 5,000 pasted characters (three times that encoded). */
@@ -53,7 +55,7 @@ final class JettyErrors {
     void addTo(JavalinConfig config) {
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEAD));
         config.jetty.modifyServer(server -> server.setErrorHandler(new Answering()));
-        config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(new KnownMethods()), "/*",
+        config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(new RequestChecks()), "/*",
                 EnumSet.of(DispatcherType.REQUEST)));
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new TargetKeeping(http));
@@ -159,22 +161,48 @@ final class JettyErrors {
     }
 
     /**
-     * Answers 501 to a method HTTP does not define (methods are case-sensitive, so {@code get} is
-     * one), which Javalin would otherwise fail on with a logged stack trace and an empty 500.
+     * Checks what Jetty lets through but Javalin would mishandle: a method HTTP does not define
+     * (methods are case-sensitive, so {@code get} is one) is a 501 where Javalin failed with a
+     * logged stack trace and an empty 500; a query that does not decode ({@code ?date=%ZZ}) is a
+     * 400 where Javalin dropped every parameter and answered as if none were given. HEAD is served
+     * as the GET it stands for (Jetty leaves the body out), where Javalin answered 200 to any path
+     * with a GET route without running it, a missing paper included.
      */
-    private final class KnownMethods implements Filter {
+    private final class RequestChecks implements Filter {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest http = (HttpServletRequest) request;
-            if (KNOWN_METHODS.contains(http.getMethod())) {
-                chain.doFilter(request, response);
-                return;
-            }
             HttpServletResponse out = (HttpServletResponse) response;
-            Answer answer = answer(http.getRequestURI(), 501, "This server does not know the method \""
-                    + shorten(http.getMethod()) + "\"; it answers GET and HEAD (methods are upper case).");
-            out.setStatus(501);
+            if (!KNOWN_METHODS.contains(http.getMethod())) {
+                refuse(http, out, 501, "This server does not know the method \"" + shorten(http.getMethod())
+                        + "\"; it answers GET and HEAD (methods are upper case).");
+            } else if (!decodes(http.getQueryString())) {
+                refuse(http, out, 400, "The query could not be decoded: each % starts an escape of two hex digits (like %20).");
+            } else if (http.getMethod().equals("HEAD")) {
+                chain.doFilter(new HttpServletRequestWrapper(http) {
+                    @Override
+                    public String getMethod() {
+                        return "GET";
+                    }
+                }, response);
+            } else {
+                chain.doFilter(request, response);
+            }
+        }
+
+        private static boolean decodes(String query) {
+            try {
+                URLDecoder.decode(query == null ? "" : query, StandardCharsets.UTF_8);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse out, int status, String message) throws IOException {
+            Answer answer = answer(request.getRequestURI(), status, message);
+            out.setStatus(status);
             SecurityHeaders.ALL.forEach(out::setHeader);
             out.setContentType(answer.contentType());
             out.getOutputStream().write(answer.body());

@@ -2,11 +2,7 @@ package paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import paperboy.feed.Period;
 import paperboy.http.HttpError;
 import paperboy.http.PageCache;
@@ -20,9 +16,6 @@ import paperboy.web.pages.PaperPage;
 
 /** The page of one paper: {@code /papers/{arxivId}}, old-style ids with their slash included. */
 final class PaperRoutes {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     static final int RELATED = 5;
 
     private final PaperStore papers;
@@ -57,19 +50,10 @@ final class PaperRoutes {
         List<Link> featured = papers.featuredDays(p.id()).stream()
                 .map(day -> new Link(new Period.Day(day).label(), "/papers/" + new Period.Day(day).path()))
                 .toList();
-        return new PaperPage(p.id().value(), p.title(), p.authors(), p.summary(), p.id().absUrl(), p.id().pdfUrl(),
-                date(p.publishedAt()), date(p.updatedAt()), date(p.withdrawnAt()), featured, p.categories(),
-                p.bibliography().doi(), p.bibliography().journalRef(), p.bibliography().comments(),
-                p.bibliography().license(), p.links().githubRepo(), p.links().githubStars(), p.links().projectPage(),
-                p.community().aiSummary(), p.community().aiKeywords(), p.community().upvotes(), Bibtex.of(p),
-                related(p));
+        return new PaperPage(p, featured, Bibtex.of(p), related(p));
     }
 
     private List<PaperCard> related(Paper p) {
         return papers.findAll(index.related(p.id(), RELATED)).stream().map(r -> Cards.of(r, null)).toList();
-    }
-
-    private static String date(Instant instant) {
-        return instant == null ? null : DATE.format(instant);
     }
 }

@@ -62,7 +62,7 @@ public final class WebApp {
             // Pages change with the store, and related papers also as the embedder adds vectors.
             PageCache cache = new PageCache(
                     () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
-            new FeedRoutes(feed, pages, cache).addTo(config.routes);
+            new FeedRoutes(feed, papers, pages, cache).addTo(config.routes);
             new SearchRoutes(index, papers, pages, embedding.isOn()).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);

@@ -147,6 +147,8 @@ class ApiRoutesTest {
                 "month=2026-08, 99",
                 "week=2026-W16, 22",
                 "date=2020-01-01, 0",
+                "week=2026-W20, 0",
+                "month=2020-01, 0",
         })
         void weeksAndMonthsListTheirPapersOnce(String filter, int papers) {
             assertThat(ids(ok("/api/daily_papers?limit=100&" + filter))).hasSize(papers).doesNotHaveDuplicates();

@@ -117,6 +117,18 @@ class RequestErrorsTest {
             assertThat(answer.header("Allow")).isEqualTo("GET, HEAD");
         }
 
+        @ParameterizedTest(name = "HEAD {0}")
+        @CsvSource({"/, 200, text/html", "/papers/2608.19880, 200, text/html", "/api/daily_papers, 200, application/json",
+                "/papers/2101.00001, 404, text/html", "/api/papers/2101.00001, 404, application/json",
+                "/papers/not-an-id, 400, text/html"})
+        void headAnswersAsGetWouldWithoutTheBody(String target, int status, String type) {
+            Answer answer = send("HEAD", target);
+
+            assertThat(answer.status()).isEqualTo(status);
+            assertThat(answer.contentType()).startsWith(type);
+            assertThat(answer.body()).isEmpty();
+        }
+
         @Test
         void aPathNothingAnswersIsStill404() {
             isPage(send("POST", "/no/such/page"), 404, "There is no page at /no/such/page");
@@ -138,6 +150,12 @@ class RequestErrorsTest {
         @CsvSource({"/%ZZ", "/papers/a%00b", "/search/%ZZ?q=agent"})
         void anAddressThatDoesNotDecodeIs400OnThePageElsewhere(String target) {
             isPage(send("GET", target), 400, UNDECODABLE);
+        }
+
+        @Test
+        void aQueryThatDoesNotDecodeIs400RatherThanIgnored() {
+            isJson(send("GET", "/api/daily_papers?date=%ZZ"), 400, "The query could not be decoded");
+            isPage(send("GET", "/search?q=%ZZ"), 400, "The query could not be decoded");
         }
 
         @Test

@@ -151,6 +151,32 @@ class WebPagesTest {
             assertThat(second).contains("Page 2 of 2");
         }
 
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                /papers/date/2026-08-22 | Nothing was featured on Saturday 22 August 2026 | /papers/date/2026-08-21 |
+                /papers/date/2020-01-01 | Nothing was featured on Wednesday 1 January 2020 |                      | /papers/date/2024-05-27
+                /papers/week/2026-W20   | Nothing was featured in Week 20, 2026 | /papers/week/2026-W16 | /papers/week/2026-W24
+                /papers/month/2020-01   | Nothing was featured in January 2020  |                       | /papers/month/2024-05
+                """)
+        void aPeriodWithNothingFeaturedIsAPageLinkingTheNearestLists(String path, String message, String previous, String next) {
+            String body = ok(path).body();
+
+            assertThat(body).contains(message + ".").doesNotContain("Error 404");
+            assertThat(count(body)).isZero();
+            assertThat(cardIds(body)).isEmpty();
+            for (String nearest : new String[] {previous, next}) {
+                if (nearest != null) {
+                    assertThat(body).contains("<a href=\"" + nearest + "\">");
+                }
+            }
+            if (previous == null) {
+                assertThat(body).doesNotContain("rel=\"prev\"");
+            }
+            if (next == null) {
+                assertThat(body).doesNotContain("rel=\"next\"");
+            }
+        }
+
         @Test
         void weekPageLinksToTheWeekBefore() {
             assertThat(ok("/papers/week/2026-W34").body()).contains("href=\"/papers/week/2026-W33\" rel=\"prev\"");
@@ -311,8 +337,6 @@ class WebPagesTest {
         @CsvSource(delimiter = '|', textBlock = """
                 /papers/2101.00001      | Paper 2101.00001 is not in this index
                 /papers/hep-th/9901001  | Paper hep-th/9901001 is not in this index
-                /papers/date/2020-01-01 | Nothing was featured in Wednesday 1 January 2020
-                /papers/week/2026-W20   | Nothing was featured in Week 20, 2026
                 /no/such/page           | There is no page at /no/such/page
                 """)
         void missingThingsAreNotFound(String path, String message) {
@@ -327,10 +351,6 @@ class WebPagesTest {
             assertThat(get("/papers/2101.00001").body()).contains("https://arxiv.org/abs/2101.00001");
         }
 
-        @Test
-        void aDayWithNothingNamesTheClosestEarlierList() {
-            assertThat(get("/papers/date/2026-08-22").body()).contains("The closest earlier list is Friday 21 August 2026.");
-        }
     }
 
     @Nested

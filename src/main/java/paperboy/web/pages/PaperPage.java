@@ -1,34 +1,38 @@
 package paperboy.web.pages;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import paperboy.paper.Paper;
 
 /**
- * The whole record of one paper ({@code /papers/{id}}). Optional values are null when unknown;
- * lists are empty. Dates are already formatted for display; {@code withdrawn} is the day arXiv
- * withdrew the paper, null while it is live. {@code related} holds the papers nearest in meaning
- * (empty without vectors).
+ * The whole record of one paper ({@code /papers/{id}}): the paper as the store has it, plus what
+ * the page adds, the days it was featured, its BibTeX entry and the papers nearest in meaning
+ * (empty without vectors). The paper's own fields come from its record and not one by one, so no
+ * two of them can be swapped, and the parts added here each have a type of their own.
  */
-public record PaperPage(
-        String id,
-        String title,
-        List<String> authors,
-        String summary,
-        String absUrl,
-        String pdfUrl,
-        String published,
-        String updated,
-        String withdrawn,
-        List<Link> featuredOn,
-        List<String> categories,
-        String doi,
-        String journalRef,
-        String comments,
-        String license,
-        String githubRepo,
-        Integer githubStars,
-        String projectPage,
-        String aiSummary,
-        List<String> aiKeywords,
-        int upvotes,
-        String bibtex,
-        List<PaperCard> related) {}
+public record PaperPage(Paper paper, List<Link> featuredOn, String bibtex, List<PaperCard> related) {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** When arXiv first published it, e.g. "21 August 2026"; null when unknown. */
+    public String published() {
+        return date(paper.publishedAt());
+    }
+
+    /** When arXiv last updated it; null when unknown. */
+    public String updated() {
+        return date(paper.updatedAt());
+    }
+
+    /** The day arXiv withdrew it; null while it is live. */
+    public String withdrawn() {
+        return date(paper.withdrawnAt());
+    }
+
+    private static String date(Instant instant) {
+        return instant == null ? null : DATE.format(instant);
+    }
+}
