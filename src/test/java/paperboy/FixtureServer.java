@@ -84,7 +84,15 @@ public final class FixtureServer implements AutoCloseable {
 
     /** GET {@code pathAndQuery} (already URL-encoded where needed), body as text. */
     public HttpResponse<String> get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build();
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build());
+    }
+
+    /** As {@link #get(String)}, failing (an UncheckedIOException) when no answer comes within {@code timeout}. */
+    public HttpResponse<String> get(String pathAndQuery, java.time.Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).timeout(timeout).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
