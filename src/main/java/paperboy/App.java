@@ -41,6 +41,7 @@ import paperboy.search.Fusion;
 import paperboy.search.IndexFeed;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
+import paperboy.search.SearchPool;
 import paperboy.search.Semantic;
 import paperboy.web.Pages;
 import paperboy.web.WebApp;
@@ -61,6 +62,7 @@ public final class App implements AutoCloseable {
     private final PaperStore papers;
     private final FeaturedStore featured;
     private final PaperIndex index;
+    private final SearchPool searchPool;
     private final Semantic semantic; // null when embeddings are off
     private final boolean ownsEmbedder;
     private final EmbeddingWorker embeddingWorker; // null when embeddings are off
@@ -92,7 +94,8 @@ public final class App implements AutoCloseable {
             this.featured = new FeaturedStore(database.jdbi());
             this.semantic = embedder == null ? null : new Semantic(embedder, database.jdbi(),
                     Semantic.VectorFormat.parse(config.search().vectorFormat()), Fusion.parse(config.search().fusion()));
-            this.index = new PaperIndex(config.indexDir(), semantic);
+            this.searchPool = SearchPool.forThisMachine(config.search().timeout());
+            this.index = new PaperIndex(config.indexDir(), semantic, searchPool);
             this.embeddingWorker = semantic == null ? null : new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
@@ -108,6 +111,11 @@ public final class App implements AutoCloseable {
 
     public PaperIndex index() {
         return index;
+    }
+
+    /** The threads searches run on (a full pool refuses a search with a 503). */
+    public SearchPool searchPool() {
+        return searchPool;
     }
 
     public Importer importer(PrintStream progress) {
@@ -313,6 +321,7 @@ public final class App implements AutoCloseable {
                 arxivHttp.close();
             }
         }
+        searchPool.close();
         try {
             index.close();
         } finally {

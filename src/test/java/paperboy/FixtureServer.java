@@ -45,6 +45,11 @@ public final class FixtureServer implements AutoCloseable {
         return start(new App(config, paperboy.search.TestEmbedder.shared()), app -> {});
     }
 
+    /** With embeddings off and these search settings (a time budget, say). */
+    public static FixtureServer start(Path dataDir, paperboy.config.SearchSettings search) throws IOException {
+        return start(new App(new Config(0, dataDir, null, false).withSearch(search)), app -> {});
+    }
+
     private static FixtureServer start(App app, StoreSetup before) throws IOException {
         try {
             app.importer(System.err).importPaths(List.of(fixtureDays()));

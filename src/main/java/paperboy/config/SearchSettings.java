@@ -1,5 +1,6 @@
 package paperboy.config;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -12,10 +13,14 @@ import java.util.Locale;
  * @param fusion       how hybrid search merges keyword and semantic rankings: {@code rrf}, {@code rrf:K},
  *                     or {@code weighted:W} with W the keyword weight, optionally {@code :zscore}
  *                     ({@code PAPERBOY_FUSION})
+ * @param timeout      how long one search may take before it answers with what it has found
+ *                     ({@code PAPERBOY_SEARCH_TIMEOUT_MS})
  */
-public record SearchSettings(boolean embeddings, String vectorFormat, String fusion) {
+public record SearchSettings(boolean embeddings, String vectorFormat, String fusion, Duration timeout) {
     public static final String DEFAULT_VECTOR_FORMAT = "int8";
     public static final String DEFAULT_FUSION = "weighted:0.5";
+    /** Searches take tens of milliseconds at a million papers (BENCHMARKS.md); this stops only runaways. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     /** Keyword search only: what tests and tools get unless they ask for more. */
     public static final SearchSettings KEYWORDS_ONLY = new SearchSettings(false, DEFAULT_VECTOR_FORMAT, DEFAULT_FUSION);
@@ -26,12 +31,25 @@ public record SearchSettings(boolean embeddings, String vectorFormat, String fus
         if (!vectorFormat.equals("float32") && !vectorFormat.equals("int8")) {
             throw new ConfigException("PAPERBOY_VECTOR_FORMAT", vectorFormat, "float32 or int8");
         }
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        if (timeout.isNegative()) {
+            throw new ConfigException("PAPERBOY_SEARCH_TIMEOUT_MS", Long.toString(timeout.toMillis()), "a number of milliseconds >= 1");
+        }
         if (!fusion.matches("rrf(:\\d+)?|weighted:(0(\\.\\d+)?|1(\\.0+)?)(:(minmax|zscore))?")) {
             throw new ConfigException("PAPERBOY_FUSION", fusion, "rrf, rrf:K, or weighted:W[:minmax|zscore] with W from 0 to 1");
         }
     }
 
+    /** With the default time budget. */
+    public SearchSettings(boolean embeddings, String vectorFormat, String fusion) {
+        this(embeddings, vectorFormat, fusion, DEFAULT_TIMEOUT);
+    }
+
     public SearchSettings withEmbeddings(boolean on) {
-        return new SearchSettings(on, vectorFormat, fusion);
+        return new SearchSettings(on, vectorFormat, fusion, timeout);
+    }
+
+    public SearchSettings withTimeout(Duration newTimeout) {
+        return new SearchSettings(embeddings, vectorFormat, fusion, newTimeout);
     }
 }

@@ -3,6 +3,7 @@ package paperboy.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,7 +39,8 @@ import paperboy.paper.ArxivId;
  * Runs searches against the current index snapshot: keyword (BM25), semantic (nearest vectors,
  * the query embedded on the fly) or hybrid (both, fused), filtered and ordered as asked, and
  * highlights the hits. Semantic and hybrid rank a fixed number of candidates ({@link #DEPTH} per
- * list), so every page of one search comes from the same ranking.
+ * list), so every page of one search comes from the same ranking. Each call runs under a time
+ * budget ({@link SearchBudget}) and answers with what it found when the budget is spent.
  */
 final class PaperSearch {
     /** Candidates taken from each ranking in semantic and hybrid search. */
@@ -57,10 +59,15 @@ final class PaperSearch {
     private final Embedder embedder;
     private final Fusion fusion;
     private final Snippets snippets;
+    private final Duration budget;
 
-    /** @param embedder embeds queries; null when embeddings are off */
-    PaperSearch(SearcherManager searchers, Analyzer analyzer, Embedder embedder, Fusion fusion) {
+    /**
+     * @param embedder embeds queries; null when embeddings are off
+     * @param budget   how long one call may search
+     */
+    PaperSearch(SearcherManager searchers, Analyzer analyzer, Embedder embedder, Fusion fusion, Duration budget) {
         this.searchers = searchers;
+        this.budget = budget;
         this.analyzer = analyzer;
         this.reader = new QueryReader(analyzer);
         this.embedder = embedder;
@@ -283,12 +290,18 @@ final class PaperSearch {
         };
     }
 
+    /** The asked page of {@code ranking}, highlighted unless the search has run out of time, which it then says. */
     private SearchResults results(IndexSearcher searcher, Ranking ranking, Query highlight, SearchRequest request,
             String notice, SearchRequest.Mode mode) throws IOException {
         List<ScoreDoc> docs = ranking.docs();
         int from = Math.min(request.offset(), docs.size());
         List<ScoreDoc> page = docs.subList(from, Math.min(docs.size(), request.offset() + request.limit()));
-        return new SearchResults(ranking.total(), !ranking.exact(), snippets.hits(searcher, highlight, page), notice, mode);
+        SearchBudget spent = searcher.getTimeout() instanceof SearchBudget b && (b.spent() || searcher.timedOut()) ? b : null;
+        List<SearchResults.Hit> hits = snippets.hits(searcher, spent == null ? highlight : null, page);
+        if (spent == null) {
+            return new SearchResults(ranking.total(), !ranking.exact(), hits, notice, mode);
+        }
+        return new SearchResults(ranking.total(), true, hits, notice == null ? spent.notice() : notice + " " + spent.notice(), mode, true);
     }
 
     private float[] passageVector(String passage) {
@@ -330,7 +343,7 @@ final class PaperSearch {
             throw new UncheckedIOException("cannot open the search index", e);
         }
         try {
-            return work.run(searcher);
+            return work.run(new SearchBudget(budget).searcher(searcher));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         } finally {

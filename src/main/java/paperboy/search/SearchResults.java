@@ -9,10 +9,18 @@ import paperboy.paper.ArxivId;
  * and no further, since no pager goes that deep). {@code mode} is how the
  * query was matched, which may differ from what was asked (no vectors yet: keyword); {@code
  * notice} explains to the user anything that was changed about their query (null when nothing was).
+ * {@code incomplete}: the search ran out of time and these are the results it had found by then
+ * (the notice says so, and {@code total} is a lower bound).
  */
-public record SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode) {
+public record SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode,
+        boolean incomplete) {
     public SearchResults {
         hits = List.copyOf(hits);
+    }
+
+    /** Results of a search that ran to the end. */
+    public SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode) {
+        this(total, atLeast, hits, notice, mode, false);
     }
 
     public static SearchResults empty(String notice) {

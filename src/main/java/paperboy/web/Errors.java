@@ -7,11 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.feed.InvalidPeriod;
 import paperboy.paper.InvalidArxivId;
+import paperboy.search.SearchPool;
 import paperboy.web.pages.ErrorPage;
 
 /**
  * The one place errors become responses: client mistakes become 400/404 with a message that says
- * what is wrong (an HTML page for people, JSON for {@code /api}); anything else is a bug, logged
+ * what is wrong (an HTML page for people, JSON for {@code /api}); a search refused because the
+ * search threads are full is a 503 with {@code Retry-After}; anything else is a bug, logged
  * with its stack trace at warn and answered 500 without internals.
  */
 final class Errors {
@@ -31,6 +33,10 @@ final class Errors {
         routes.exception(HttpError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
         routes.exception(InvalidArxivId.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
         routes.exception(InvalidPeriod.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        routes.exception(SearchPool.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            answer(ctx, 503, e.getMessage());
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.warn("{} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "Something went wrong on our side; it has been logged.");
@@ -61,6 +67,7 @@ final class Errors {
             case 404 -> "Not found";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
+            case 503 -> "Busy";
             default -> status >= 500 ? "Server error" : "Request not served";
         };
     }

@@ -69,7 +69,9 @@ class ConfigLoaderTest {
         "PAPERBOY_EMBEDDINGS    | maybe     | invalid PAPERBOY_EMBEDDINGS=maybe",
         "PAPERBOY_VECTOR_FORMAT | int4      | invalid PAPERBOY_VECTOR_FORMAT=int4",
         "PAPERBOY_FUSION        | weighted:2 | invalid PAPERBOY_FUSION=weighted:2",
-        "PAPERBOY_FUSION        | max       | invalid PAPERBOY_FUSION=max"})
+        "PAPERBOY_FUSION        | max       | invalid PAPERBOY_FUSION=max",
+        "PAPERBOY_SEARCH_TIMEOUT_MS | 0     | invalid PAPERBOY_SEARCH_TIMEOUT_MS=0",
+        "PAPERBOY_SEARCH_TIMEOUT_MS | 2s    | invalid PAPERBOY_SEARCH_TIMEOUT_MS=2s"})
     void badValuesAreRefusedNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> arxiv(Map.of(key, value)))
                 .isInstanceOf(ConfigException.class)
@@ -80,14 +82,14 @@ class ConfigLoaderTest {
     void searchDefaultsToEmbeddingsOnWithQuantisedVectorsAndEvenWeightedFusion() {
         SearchSettings search = new ConfigLoader(Map.of()).load().search();
 
-        assertThat(search).isEqualTo(new SearchSettings(true, "int8", "weighted:0.5"));
+        assertThat(search).isEqualTo(new SearchSettings(true, "int8", "weighted:0.5", Duration.ofSeconds(2)));
     }
 
     @Test
     void embeddingsCanBeTurnedOffAndTheFormatAndFusionChosen() {
         SearchSettings search = new ConfigLoader(Map.of("PAPERBOY_EMBEDDINGS", "off", "PAPERBOY_VECTOR_FORMAT", "INT8",
-                "PAPERBOY_FUSION", "weighted:0.4:zscore")).load().search();
+                "PAPERBOY_FUSION", "weighted:0.4:zscore", "PAPERBOY_SEARCH_TIMEOUT_MS", "750")).load().search();
 
-        assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore"));
+        assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore", Duration.ofMillis(750)));
     }
 }

@@ -1,0 +1,47 @@
+package paperboy.search;
+
+import java.time.Duration;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The time one search may take, counted from when it starts. Lucene checks it while it collects
+ * matches (keyword) and while it walks the vector graph (kNN), and returns what it has found when
+ * the budget is spent; highlighting is skipped once it is. The results then say so
+ * ({@link #notice}).
+ */
+final class SearchBudget implements QueryTimeout {
+    private final long started = System.nanoTime();
+    private final long budgetNanos;
+
+    SearchBudget(Duration budget) {
+        this.budgetNanos = budget.toNanos();
+    }
+
+    /**
+     * A searcher over {@code shared}'s snapshot that keeps to this budget. Each search gets its own,
+     * since the timeout is a setting of the searcher and the shared one serves every thread.
+     */
+    IndexSearcher searcher(IndexSearcher shared) {
+        IndexSearcher timed = new IndexSearcher(shared.getIndexReader());
+        timed.setSimilarity(shared.getSimilarity());
+        timed.setQueryCache(shared.getQueryCache());
+        timed.setQueryCachingPolicy(shared.getQueryCachingPolicy());
+        timed.setTimeout(this);
+        return timed;
+    }
+
+    @Override
+    public boolean shouldExit() {
+        return spent();
+    }
+
+    boolean spent() {
+        return System.nanoTime() - started >= budgetNanos;
+    }
+
+    /** What to tell the user when a search ran out of time: it may have missed matches. */
+    String notice() {
+        return "Search stopped after " + Duration.ofNanos(budgetNanos).toMillis() + " ms; results may be incomplete.";
+    }
+}
