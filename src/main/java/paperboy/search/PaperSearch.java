@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -83,6 +84,14 @@ final class PaperSearch {
     }
 
     SearchResults search(SearchRequest request) {
+        try {
+            return searchAsRead(request);
+        } catch (IndexSearcher.TooManyClauses e) { // wildcards that expand, together, past Lucene's 1,024 words
+            return SearchResults.empty("That query expands to too many words to search; use fewer wildcards or ranges.");
+        }
+    }
+
+    private SearchResults searchAsRead(SearchRequest request) {
         QueryReader.Reading reading = reader.read(request.query());
         SearchFilters filters = request.filters().withCategories(reading.categories());
         if (reading.query() == null && (reading.categories().isEmpty() || reading.notice() != null)) {
@@ -99,7 +108,7 @@ final class PaperSearch {
             Ranking ranking = switch (choice.mode()) {
                 case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
                         request.offset() + request.limit());
-                case SEMANTIC -> sorted(searcher, semantic(searcher, embedder.embed(reading.meaning()),
+                case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> embedder.embed(reading.meaning())),
                         SearchFilterQuery.of(filters, reading.restriction())), request.sort());
                 case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
             };
@@ -121,7 +130,7 @@ final class PaperSearch {
         return withSearcher(searcher -> {
             Query filter = SearchFilterQuery.of(filters, null);
             if (embedder != null && vectorCount(searcher) > 0) {
-                Ranking ranking = semantic(searcher, passageVector(passage), filter);
+                Ranking ranking = semantic(searcher, offTheClock(searcher, () -> passageVector(passage)), filter);
                 return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
             }
             Query similar = moreLikeThis(searcher, passage);
@@ -232,7 +241,7 @@ final class PaperSearch {
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
         Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
-        List<ScoreDoc> meaning = knn(searcher, embedder.embed(reading.meaning()),
+        List<ScoreDoc> meaning = knn(searcher, offTheClock(searcher, () -> embedder.embed(reading.meaning())),
                 SearchFilterQuery.of(filters, reading.restriction()), DEPTH);
         IdLookup ids = new IdLookup(searcher);
         Map<String, Integer> docOf = new HashMap<>();
@@ -302,6 +311,14 @@ final class PaperSearch {
             return new SearchResults(ranking.total(), !ranking.exact(), hits, notice, mode);
         }
         return new SearchResults(ranking.total(), true, hits, notice == null ? spent.notice() : notice + " " + spent.notice(), mode, true);
+    }
+
+    /**
+     * A vector embedded without counting against the search's time budget: embedding is bounded by
+     * the text's length, and the model's first use (loading it) takes seconds.
+     */
+    private static float[] offTheClock(IndexSearcher searcher, Supplier<float[]> embedding) {
+        return searcher.getTimeout() instanceof SearchBudget budget ? budget.offTheClock(embedding) : embedding.get();
     }
 
     private float[] passageVector(String passage) {

@@ -1,6 +1,7 @@
 package paperboy.search;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -8,10 +9,11 @@ import org.apache.lucene.search.IndexSearcher;
  * The time one search may take, counted from when it starts. Lucene checks it while it collects
  * matches (keyword) and while it walks the vector graph (kNN), and returns what it has found when
  * the budget is spent; highlighting is skipped once it is. The results then say so
- * ({@link #notice}).
+ * ({@link #notice}). Embedding the query is not counted ({@link #offTheClock}).
  */
 final class SearchBudget implements QueryTimeout {
-    private final long started = System.nanoTime();
+    /** When the clock started, moved on by the time spent {@linkplain #offTheClock off the clock}. */
+    private long started = System.nanoTime();
     private final long budgetNanos;
 
     SearchBudget(Duration budget) {
@@ -29,6 +31,16 @@ final class SearchBudget implements QueryTimeout {
         timed.setQueryCachingPolicy(shared.getQueryCachingPolicy());
         timed.setTimeout(this);
         return timed;
+    }
+
+    /** Does {@code work} without counting its time (one budget serves one search, on one thread). */
+    <T> T offTheClock(Supplier<T> work) {
+        long before = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            started += System.nanoTime() - before;
+        }
     }
 
     @Override
