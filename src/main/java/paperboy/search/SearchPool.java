@@ -94,9 +94,18 @@ public final class SearchPool implements AutoCloseable {
         return Duration.ofSeconds(Math.max(1, (budget.toMillis() + 999) / 1000));
     }
 
+    /**
+     * Takes no more searches and waits (about a budget) for those running to end. They are not
+     * interrupted: an interrupt can close the file channels under the index.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(budget.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A search refused because as many are running and waiting as the pool takes. */
