@@ -46,6 +46,7 @@ import paperboy.search.Fusion;
 import paperboy.search.IndexFeed;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
+import paperboy.search.SearchPool;
 import paperboy.search.Semantic;
 import paperboy.search.SimilarityFloor;
 import paperboy.web.Pages;
@@ -74,6 +75,7 @@ public final class App implements AutoCloseable {
     private final PaperStore papers;
     private final FeaturedStore featured;
     private final PaperIndex index;
+    private final SearchPool searchPool;
     private final Semantic semantic;
     private final boolean ownsEmbedder;
     private final EmbeddingWorker embeddingWorker;
@@ -110,7 +112,8 @@ public final class App implements AutoCloseable {
             this.semantic = config.embeddings()
                     ? semantic(config, ownsEmbedder ? opening(opened, embedder.get()) : embedder.get())
                     : Semantic.off();
-            this.index = opening(opened, new PaperIndex(config.indexDir(), semantic));
+            this.searchPool = opening(opened, SearchPool.forThisMachine(config.search().timeout()));
+            this.index = opening(opened, new PaperIndex(config.indexDir(), semantic, searchPool));
             this.embeddingWorker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
@@ -148,6 +151,11 @@ public final class App implements AutoCloseable {
 
     public PaperIndex index() {
         return index;
+    }
+
+    /** The threads searches run on (a full pool refuses a search with a 503). */
+    public SearchPool searchPool() {
+        return searchPool;
     }
 
     public Importer importer(PrintStream progress) {
@@ -382,6 +390,7 @@ public final class App implements AutoCloseable {
                 arxivHttp.close();
             }
         }
+        searchPool.close();
         try {
             index.close();
         } finally {

@@ -54,6 +54,11 @@ public final class FixtureServer implements AutoCloseable {
         });
     }
 
+    /** With embeddings off and these search settings (a time budget, say). */
+    public static FixtureServer start(Path dataDir, paperboy.config.SearchSettings search) throws IOException {
+        return start(new App(new Config(0, dataDir, null, false).withSearch(search)), app -> {});
+    }
+
     private static FixtureServer start(App app, StoreSetup before) throws IOException {
         try {
             app.importer(System.err).importPaths(List.of(fixtureDays()));
@@ -131,7 +136,15 @@ public final class FixtureServer implements AutoCloseable {
 
     /** GET {@code pathAndQuery} (already URL-encoded where needed), body as text. */
     public HttpResponse<String> get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build();
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build());
+    }
+
+    /** As {@link #get(String)}, failing (an UncheckedIOException) when no answer comes within {@code timeout}. */
+    public HttpResponse<String> get(String pathAndQuery, java.time.Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).timeout(timeout).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

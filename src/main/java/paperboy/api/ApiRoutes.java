@@ -129,6 +129,9 @@ public final class ApiRoutes {
         if (results.notice() != null) {
             ctx.header("X-Search-Notice", ascii(results.notice()));
         }
+        if (results.incomplete()) {
+            ctx.header("X-Search-Incomplete", "true"); // out of time: what was found by then
+        }
         sendPapers(ctx, results.hits().stream().map(SearchResults.Hit::id).toList(), true);
     }
 

@@ -20,6 +20,7 @@ import paperboy.eval.EvalReport;
 import paperboy.eval.Evaluation;
 import paperboy.search.SearchFilters;
 import paperboy.search.SearchRequest;
+import paperboy.search.SearchResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -105,12 +106,27 @@ public final class EvalCommand implements Callable<Integer> {
         try (App app = new App(config)) {
             BeirCorpus corpus = load(dataset, app);
             for (SearchRequest.Mode m : modes) {
-                results.put(m.label() + suffix, evaluation.run((query, limit) -> app.index()
-                        .search(new SearchRequest(query, m, SearchFilters.NONE, SearchRequest.Sort.RELEVANCE, 0, limit))
-                        .hits().stream().map(hit -> corpus.beirId(hit.id())).toList()));
+                results.put(m.label() + suffix, run(evaluation, app, corpus, m));
             }
         }
         return results;
+    }
+
+    /** One mode over every query; a query that fails or runs out of time is said on stderr, and the run goes on. */
+    private static Evaluation.Scores run(Evaluation evaluation, App app, BeirCorpus corpus, SearchRequest.Mode mode) {
+        int[] incomplete = {0};
+        Evaluation.Scores scores = evaluation.run((query, limit) -> {
+            SearchResults found = app.index().search(
+                    new SearchRequest(query, mode, SearchFilters.NONE, SearchRequest.Sort.RELEVANCE, 0, limit));
+            incomplete[0] += found.incomplete() ? 1 : 0;
+            return found.hits().stream().map(hit -> corpus.beirId(hit.id())).toList();
+        }, failure -> System.err.printf("%s: query %s failed and scores zero: %s%n",
+                mode.label(), failure.query().id(), failure.error()));
+        if (incomplete[0] > 0) {
+            System.err.printf("%s: %d queries ran out of the search time budget; their results may be incomplete%n",
+                    mode.label(), incomplete[0]);
+        }
+        return scores;
     }
 
     private static BeirCorpus load(BeirDataset dataset, App app) {

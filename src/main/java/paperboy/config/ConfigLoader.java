@@ -47,7 +47,8 @@ public final class ConfigLoader {
                 bool("PAPERBOY_SAMPLE", true),
                 arxiv(),
                 new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
-                        values.get("PAPERBOY_FUSION"), similarityFloor()));
+                        values.get("PAPERBOY_FUSION"), similarityFloor(),
+                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)));
     }
 
     private double similarityFloor() {
@@ -121,6 +122,23 @@ public final class ConfigLoader {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ConfigException(key, raw, "a number of seconds >= 0");
         }
+    }
+
+    /** A whole number of milliseconds, at least 1. */
+    private Duration millis(String key, Duration fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long millis = Long.parseLong(raw.strip());
+            if (millis >= 1) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigException(key, raw, "a whole number of milliseconds >= 1");
     }
 
     private LocalTime timeOfDay(String key, LocalTime fallback) {

@@ -1,25 +1,31 @@
 package paperboy.config;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * How search works beyond keywords.
  *
- * @param embeddings   whether papers are embedded for semantic search ({@code PAPERBOY_EMBEDDINGS},
- *                     on unless {@code off})
- * @param vectorFormat how the index keeps vectors: {@code float32} or the quantised {@code int8}
- *                     ({@code PAPERBOY_VECTOR_FORMAT})
- * @param fusion       how hybrid search merges keyword and semantic rankings: {@code rrf}, {@code rrf:K},
- *                     or {@code weighted:W} with W the keyword weight, optionally {@code :zscore}
- *                     ({@code PAPERBOY_FUSION})
+ * @param embeddings      whether papers are embedded for semantic search ({@code PAPERBOY_EMBEDDINGS},
+ *                        on unless {@code off})
+ * @param vectorFormat    how the index keeps vectors: {@code float32} or the quantised {@code int8}
+ *                        ({@code PAPERBOY_VECTOR_FORMAT})
+ * @param fusion          how hybrid search merges keyword and semantic rankings: {@code rrf}, {@code rrf:K},
+ *                        or {@code weighted:W} with W the keyword weight, optionally {@code :zscore}
+ *                        ({@code PAPERBOY_FUSION})
  * @param similarityFloor the least cosine similarity a paper needs to match by meaning, -1 for none
- *                     ({@code PAPERBOY_SIMILARITY_FLOOR})
+ *                        ({@code PAPERBOY_SIMILARITY_FLOOR})
+ * @param timeout         how long one search may take before it answers with what it has found
+ *                        ({@code PAPERBOY_SEARCH_TIMEOUT_MS})
  */
-public record SearchSettings(boolean embeddings, String vectorFormat, String fusion, double similarityFloor) {
+public record SearchSettings(boolean embeddings, String vectorFormat, String fusion, double similarityFloor,
+        Duration timeout) {
     public static final String DEFAULT_VECTOR_FORMAT = "int8";
     public static final String DEFAULT_FUSION = "weighted:0.5";
     /** The highest floor that cost no nDCG@10 on SciFact train (BENCHMARKS.md, "Similarity floor"). */
     public static final double DEFAULT_SIMILARITY_FLOOR = 0.25;
+    /** Searches take tens of milliseconds at a million papers (BENCHMARKS.md); this stops only runaways. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     /** Keyword search only: what tests and tools get unless they ask for more. */
     public static final SearchSettings KEYWORDS_ONLY = new SearchSettings(false, DEFAULT_VECTOR_FORMAT, DEFAULT_FUSION);
@@ -33,21 +39,26 @@ public record SearchSettings(boolean embeddings, String vectorFormat, String fus
         if (!(similarityFloor >= -1 && similarityFloor <= 1)) {
             throw new ConfigException("PAPERBOY_SIMILARITY_FLOOR", Double.toString(similarityFloor), "a cosine similarity from -1 (no floor) to 1");
         }
-        if (!fusion.matches("rrf(:\\d+)?|weighted:(0(\\.\\d+)?|1(\\.0+)?)(:(minmax|zscore))?")) {
-            throw new ConfigException("PAPERBOY_FUSION", fusion, "rrf, rrf:K, or weighted:W[:minmax|zscore] with W from 0 to 1");
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        if (timeout.isNegative()) {
+            throw new ConfigException("PAPERBOY_SEARCH_TIMEOUT_MS", Long.toString(timeout.toMillis()), "a number of milliseconds >= 1");
         }
     }
 
-    /** With the calibrated similarity floor. */
+    /** With the calibrated similarity floor and the default time budget. */
     public SearchSettings(boolean embeddings, String vectorFormat, String fusion) {
-        this(embeddings, vectorFormat, fusion, DEFAULT_SIMILARITY_FLOOR);
+        this(embeddings, vectorFormat, fusion, DEFAULT_SIMILARITY_FLOOR, DEFAULT_TIMEOUT);
     }
 
     public SearchSettings withEmbeddings(boolean on) {
-        return new SearchSettings(on, vectorFormat, fusion, similarityFloor);
+        return new SearchSettings(on, vectorFormat, fusion, similarityFloor, timeout);
     }
 
     public SearchSettings withSimilarityFloor(double floor) {
-        return new SearchSettings(embeddings, vectorFormat, fusion, floor);
+        return new SearchSettings(embeddings, vectorFormat, fusion, floor, timeout);
+    }
+
+    public SearchSettings withTimeout(Duration newTimeout) {
+        return new SearchSettings(embeddings, vectorFormat, fusion, similarityFloor, newTimeout);
     }
 }

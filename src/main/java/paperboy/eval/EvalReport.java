@@ -17,7 +17,7 @@ public record EvalReport(String dataset, String split, Map<String, Evaluation.Sc
         results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
     }
 
-    /** {@code {"dataset":..,"split":..,"results":{"keyword":{"ndcg@10":..,"recall@100":..,"mrr@10":..,"queries":..}}}} */
+    /** {@code {"dataset":..,"split":..,"results":{"keyword":{"ndcg@10":..,"recall@100":..,"mrr@10":..,"queries":..,"failed":..}}}} */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode().put("dataset", dataset).put("split", split);
         ObjectNode modes = root.putObject("results");
@@ -25,15 +25,16 @@ public record EvalReport(String dataset, String split, Map<String, Evaluation.Sc
                 .put("ndcg@10", round(s.ndcg10()))
                 .put("recall@100", round(s.recall100()))
                 .put("mrr@10", round(s.mrr10()))
-                .put("queries", s.queries()));
+                .put("queries", s.queries())
+                .put("failed", s.failed()));
         return root.toString();
     }
 
     public String toTable() {
-        StringBuilder out = new StringBuilder(String.format("%s (%s)%n%-14s %8s %10s %8s %8s%n",
-                dataset, split, "mode", "nDCG@10", "Recall@100", "MRR@10", "queries"));
-        results.forEach((mode, s) -> out.append(String.format("%-14s %8.4f %10.4f %8.4f %8d%n",
-                mode, s.ndcg10(), s.recall100(), s.mrr10(), s.queries())));
+        StringBuilder out = new StringBuilder(String.format("%s (%s)%n%-14s %8s %10s %8s %8s %7s%n",
+                dataset, split, "mode", "nDCG@10", "Recall@100", "MRR@10", "queries", "failed"));
+        results.forEach((mode, s) -> out.append(String.format("%-14s %8.4f %10.4f %8.4f %8d %7d%n",
+                mode, s.ndcg10(), s.recall100(), s.mrr10(), s.queries(), s.failed())));
         return out.toString();
     }
 

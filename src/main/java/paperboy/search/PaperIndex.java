@@ -56,6 +56,7 @@ public final class PaperIndex implements AutoCloseable {
     private final Analyzer analyzer = PaperDocuments.analyzer();
     private final Semantic semantic;
     private final PaperSearch search;
+    private final SearchPool pool;
     private final DocumentWriters documents;
     /** Batches handed over by {@link #follow} that are still being written, oldest first. */
     private final Deque<DocumentWriters.Batch> inFlight = new ArrayDeque<>();
@@ -73,7 +74,16 @@ public final class PaperIndex implements AutoCloseable {
 
     /** @param semantic the model and stored vectors, or {@link Semantic#off()} */
     public PaperIndex(Path folder, Semantic semantic) {
+        this(folder, semantic, SearchPool.forThisMachine(SearchPool.DEFAULT_BUDGET));
+    }
+
+    /**
+     * @param semantic the model and stored vectors, or {@link Semantic#off()}
+     * @param pool     the threads searches run on, and their time budget (closed by whoever made it)
+     */
+    public PaperIndex(Path folder, Semantic semantic, SearchPool pool) {
         this.semantic = semantic;
+        this.pool = pool;
         try {
             this.directory = FSDirectory.open(folder);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -86,7 +96,7 @@ public final class PaperIndex implements AutoCloseable {
             this.documents = new DocumentWriters(writer, ANALYSIS_THREADS);
             this.position = committedPosition();
             this.searchers = new SearcherManager(writer, null);
-            this.search = new PaperSearch(searchers, analyzer, semantic);
+            this.search = new PaperSearch(searchers, analyzer, semantic, pool.budget());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + folder, e);
         }
@@ -270,16 +280,25 @@ public final class PaperIndex implements AutoCloseable {
         }
     }
 
+    /** @throws SearchPool.Busy when as many searches run and wait as the pool takes */
     public SearchResults search(SearchRequest request) {
-        return search.search(request);
+        return pool.run(() -> search.search(request));
     }
 
-    /** Papers like a pasted passage (up to 5,000 characters): nearest by meaning, or by shared words without vectors. */
+    /**
+     * Papers like a pasted passage (up to 5,000 characters): nearest by meaning, or by shared words without vectors.
+     *
+     * @throws SearchPool.Busy when as many searches run and wait as the pool takes
+     */
     public SearchResults searchLike(String text, SearchFilters filters, int offset, int limit) {
-        return search.like(text, filters, offset, limit);
+        return pool.run(() -> search.like(text, filters, offset, limit));
     }
 
-    /** The papers nearest in meaning to a paper (itself excluded), or none when it has no vector. */
+    /**
+     * The papers nearest in meaning to a paper (itself excluded), or none when it has no vector.
+     * Not on the search pool: it is small and the same for every paper (five neighbours of a stored
+     * vector, no typed text), and a paper's page should not fail because searches are queueing.
+     */
     public List<ArxivId> related(ArxivId id, int limit) {
         if (!semantic.isOn()) {
             return List.of();

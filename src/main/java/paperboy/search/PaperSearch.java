@@ -3,12 +3,14 @@ package paperboy.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -36,7 +38,8 @@ import paperboy.paper.ArxivId;
  * Runs searches against the current index snapshot: keyword (BM25), semantic (nearest vectors,
  * the query embedded on the fly) or hybrid (both, fused), filtered and ordered as asked, and
  * highlights the hits. Semantic and hybrid rank a fixed number of candidates ({@link #DEPTH} per
- * list), so every page of one search comes from the same ranking.
+ * list), so every page of one search comes from the same ranking. Each call runs under a time
+ * budget ({@link SearchBudget}) and answers with what it found when the budget is spent.
  */
 final class PaperSearch {
     /** Candidates taken from each ranking in semantic and hybrid search. */
@@ -54,10 +57,15 @@ final class PaperSearch {
     private final Analyzer analyzer;
     private final Semantic semantic;
     private final Snippets snippets;
+    private final Duration budget;
 
-    /** @param semantic embeds queries and fuses hybrid rankings, or is {@link Semantic#off()} */
-    PaperSearch(SearcherManager searchers, Analyzer analyzer, Semantic semantic) {
+    /**
+     * @param semantic embeds queries and fuses hybrid rankings, or is {@link Semantic#off()}
+     * @param budget   how long one call may search
+     */
+    PaperSearch(SearcherManager searchers, Analyzer analyzer, Semantic semantic, Duration budget) {
         this.searchers = searchers;
+        this.budget = budget;
         this.analyzer = analyzer;
         this.reader = new QueryReader(analyzer);
         this.semantic = semantic;
@@ -72,6 +80,14 @@ final class PaperSearch {
     }
 
     SearchResults search(SearchRequest request) {
+        try {
+            return searchAsRead(request);
+        } catch (IndexSearcher.TooManyClauses e) { // wildcards that expand, together, past Lucene's 1,024 words
+            return SearchResults.empty("That query expands to too many words to search; use fewer wildcards or ranges.");
+        }
+    }
+
+    private SearchResults searchAsRead(SearchRequest request) {
         QueryReader.Reading reading = reader.read(request.query());
         SearchFilters filters = request.filters().withCategories(reading.categories());
         if (reading.query() == null && (reading.categories().isEmpty() || reading.notice() != null)) {
@@ -91,7 +107,7 @@ final class PaperSearch {
             Ranking ranking = switch (choice.mode()) {
                 case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
                         request.offset() + request.limit());
-                case SEMANTIC -> sorted(searcher, semantic(searcher, semantic.embedder().embed(reading.meaning()),
+                case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
                         SearchFilterQuery.of(filters, reading.restriction())), request.sort());
                 case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
             };
@@ -116,7 +132,7 @@ final class PaperSearch {
             return results.withNotice("In this order, only papers that contain your words are listed; "
                     + "papers related by meaning alone are listed under best match.");
         }
-        Ranking meaning = sorted(searcher, semantic(searcher, semantic.embedder().embed(reading.meaning()),
+        Ranking meaning = sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
                 SearchFilterQuery.of(filters, reading.restriction())), request.sort());
         results = results(searcher, meaning, reading.query(), request, reading.notice(), SearchRequest.Mode.SEMANTIC);
         return results.withNotice("No paper contains your words; these are the papers closest in meaning.");
@@ -144,7 +160,7 @@ final class PaperSearch {
         return withSearcher(searcher -> {
             Query filter = SearchFilterQuery.of(filters, null);
             if (semantic.isOn() && IndexCoverage.vectorDocs(searcher) > 0) {
-                Ranking ranking = semantic(searcher, passageVector(passage), filter);
+                Ranking ranking = semantic(searcher, offTheClock(searcher, () -> passageVector(passage)), filter);
                 return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
             }
             Query similar = moreLikeThis(searcher, passage);
@@ -256,7 +272,7 @@ final class PaperSearch {
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
         Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
-        List<ScoreDoc> meaning = semantic(searcher, semantic.embedder().embed(reading.meaning()),
+        List<ScoreDoc> meaning = semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
                 SearchFilterQuery.of(filters, reading.restriction())).docs();
         IdLookup ids = new IdLookup(searcher);
         Map<String, Integer> docOf = new HashMap<>();
@@ -314,6 +330,7 @@ final class PaperSearch {
         };
     }
 
+    /** The asked page of {@code ranking}, highlighted unless the search has run out of time, which it then says. */
     private SearchResults results(IndexSearcher searcher, Ranking ranking, Query highlight, SearchRequest request,
             String notice, SearchRequest.Mode mode) throws IOException {
         List<ScoreDoc> docs = ranking.docs();
@@ -321,8 +338,21 @@ final class PaperSearch {
         List<ScoreDoc> page = docs.subList(from, Math.min(docs.size(), request.offset() + request.limit()));
         SearchResults.Coverage meaning = mode == SearchRequest.Mode.KEYWORD ? SearchResults.Coverage.WHOLE
                 : IndexCoverage.meaning(searcher);
-        return new SearchResults(ranking.total(), !ranking.exact(), snippets.hits(searcher, highlight, page), notice, mode,
-                meaning);
+        SearchBudget spent = searcher.getTimeout() instanceof SearchBudget b && (b.spent() || searcher.timedOut()) ? b : null;
+        List<SearchResults.Hit> hits = snippets.hits(searcher, spent == null ? highlight : null, page);
+        if (spent == null) {
+            return new SearchResults(ranking.total(), !ranking.exact(), hits, notice, mode, meaning, false);
+        }
+        return new SearchResults(ranking.total(), true, hits, notice == null ? spent.notice() : notice + " " + spent.notice(), mode,
+                meaning, true);
+    }
+
+    /**
+     * A vector embedded without counting against the search's time budget: embedding is bounded by
+     * the text's length, and the model's first use (loading it) takes seconds.
+     */
+    private static float[] offTheClock(IndexSearcher searcher, Supplier<float[]> embedding) {
+        return searcher.getTimeout() instanceof SearchBudget budget ? budget.offTheClock(embedding) : embedding.get();
     }
 
     private float[] passageVector(String passage) {
@@ -356,7 +386,7 @@ final class PaperSearch {
             throw new UncheckedIOException("cannot open the search index", e);
         }
         try {
-            return work.run(searcher);
+            return work.run(new SearchBudget(budget).searcher(searcher));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         } finally {

@@ -11,6 +11,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -23,6 +24,14 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  */
 final class QueryReader {
     private static final String[] FIELDS = {PaperDocuments.TEXT, PaperDocuments.AUTHORS};
+    /**
+     * Words a wildcard, prefix or range expands to in each field. Terms of equal weight (a prefix's
+     * are all alike) are taken in alphabetical order, so {@code a*} searches the first 128 words
+     * starting with "a"; a prefix of several letters ({@code transform*}) matches fewer than that.
+     * A query takes at most 1,024 words in all (Lucene's limit), so four wildcards that each
+     * expand to the maximum in both searched fields fit.
+     */
+    static final int MAX_EXPANSIONS = 128;
 
     private final Analyzer analyzer;
 
@@ -131,6 +140,10 @@ final class QueryReader {
         var parser = new Parser(analyzer);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         parser.setSplitOnWhitespace(true);
+        // Wildcards, prefixes and ranges become their best-scoring words (as fuzzy terms do), not
+        // every word they match: a constant-score expansion reads the postings of every matching
+        // word before the time budget is first checked (w* on 200k papers: 0.8 s of one core).
+        parser.setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
         return parser;
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * What a user typed, split into its parts before Lucene parses it: {@code cat:} terms become
  * category filters; {@code title:}, {@code author:} and {@code abstract:} terms become required
  * (so {@code author:hinton attention} means papers by Hinton about attention); the remaining
- * plain words and phrases are the text whose meaning semantic search looks for.
+ * plain words and phrases are the text whose meaning semantic search looks for. A slash is an
+ * ordinary character ({@link #ordinarySlashes}): there is no regular-expression syntax.
  *
  * @param keyword    the query for Lucene's parser, field names mapped to the index's fields
  * @param meaning    the plain words and phrases, for the embedder (empty when there are none)
@@ -47,8 +48,27 @@ record QueryText(String keyword, String meaning, List<String> categories) {
                 }
             }
         }
-        return new QueryText(String.join(" ", keyword),
+        return new QueryText(ordinarySlashes(String.join(" ", keyword)),
                 String.join(" ", meaning).replaceAll("\\s+", " ").strip(), List.copyOf(categories));
+    }
+
+    /**
+     * {@code text} with every slash escaped, so Lucene's parser reads it as a character and not as
+     * the start of a regular expression: people type {@code TCP/IP}, {@code 1/2000} and
+     * {@code online / offline}, never regular expressions, and a regular expression can build an
+     * automaton that holds a core for minutes. A slash the user escaped stays as it was.
+     */
+    static String ordinarySlashes(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(c == '/' ? "\\/" : String.valueOf(c));
+            }
+        }
+        return out.toString();
     }
 
     /** Splits at white space outside double quotes. */

@@ -1,7 +1,6 @@
 package paperboy.search;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -13,6 +12,9 @@ import org.apache.lucene.search.TermQuery;
 
 /** {@link SearchFilters} (and required or excluded query clauses) as one Lucene filter. */
 final class SearchFilterQuery {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final long MAX_DAY = Long.MAX_VALUE / MILLIS_PER_DAY;
+
     private SearchFilterQuery() {}
 
     /** The filter, or null when nothing is filtered. */
@@ -47,11 +49,24 @@ final class SearchFilterQuery {
         return any.build();
     }
 
+    /**
+     * Dates as epoch milliseconds at UTC midnight. A date may lie up to a billion years away
+     * ({@link LocalDate#MAX}), far past what a long of milliseconds reaches (about 292 million
+     * years), so such dates stand for the farthest instant the index can hold.
+     */
     private static long startMillis(LocalDate from) {
-        return from == null ? Long.MIN_VALUE : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return from == null ? Long.MIN_VALUE : dayStartMillis(from.toEpochDay());
     }
 
     private static long endMillis(LocalDate to) {
-        return to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+        if (to == null) {
+            return Long.MAX_VALUE;
+        }
+        long nextDay = dayStartMillis(to.toEpochDay() + 1);
+        return nextDay == Long.MIN_VALUE || nextDay == Long.MAX_VALUE ? nextDay : nextDay - 1;
+    }
+
+    private static long dayStartMillis(long epochDay) {
+        return epochDay > MAX_DAY ? Long.MAX_VALUE : epochDay < -MAX_DAY ? Long.MIN_VALUE : epochDay * MILLIS_PER_DAY;
     }
 }

@@ -10,16 +10,18 @@ import paperboy.paper.ArxivId;
  * query was matched, which may differ from what was asked (no vectors yet: keyword); {@code
  * notice} explains to the user anything that was changed about their query (null when nothing was);
  * {@code meaning} says how many papers matching by meaning could reach while embedding is under way.
+ * {@code incomplete}: the search ran out of time and these are the results it had found by then
+ * (the notice says so, and {@code total} is a lower bound).
  */
 public record SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode,
-        Coverage meaning) {
+        Coverage meaning, boolean incomplete) {
     public SearchResults {
         hits = List.copyOf(hits);
     }
 
-    /** Results that did not use vectors, or used them with every paper embedded. */
+    /** Results of a search that ran to the end and did not use vectors, or used them with every paper embedded. */
     public SearchResults(long total, boolean atLeast, List<Hit> hits, String notice, SearchRequest.Mode mode) {
-        this(total, atLeast, hits, notice, mode, Coverage.WHOLE);
+        this(total, atLeast, hits, notice, mode, Coverage.WHOLE, false);
     }
 
     public static SearchResults empty(String notice) {
@@ -28,7 +30,8 @@ public record SearchResults(long total, boolean atLeast, List<Hit> hits, String 
 
     /** These results with {@code more} added to the notice. */
     public SearchResults withNotice(String more) {
-        return new SearchResults(total, atLeast, hits, notice == null ? more : notice + " " + more, mode, meaning);
+        return new SearchResults(total, atLeast, hits, notice == null ? more : notice + " " + more, mode, meaning,
+                incomplete);
     }
 
     /**

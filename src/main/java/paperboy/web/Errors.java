@@ -11,11 +11,13 @@ import paperboy.feed.InvalidPeriod;
 import paperboy.http.ErrorJson;
 import paperboy.http.HttpError;
 import paperboy.paper.InvalidArxivId;
+import paperboy.search.SearchPool;
 import paperboy.web.pages.ErrorPage;
 
 /**
  * The one place errors of routed requests become responses (see {@link JettyErrors} for the rest):
- * client mistakes become 400/404/405 with a message that says what is wrong (an HTML page for people, JSON for {@code /api}); anything else is a bug, logged
+ * client mistakes become 400/404/405 with a message that says what is wrong (an HTML page for people, JSON for {@code /api});
+ * a search refused because the search threads are full is a 503 with {@code Retry-After}; anything else is a bug, logged
  * with its stack trace at warn and answered 500 without internals.
  */
 final class Errors {
@@ -37,6 +39,10 @@ final class Errors {
             String allowed = allowed(e);
             ctx.header("Allow", allowed);
             answer(ctx, 405, ctx.path() + " answers " + allowed + ", not " + ctx.method() + ".");
+        });
+        routes.exception(SearchPool.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            answer(ctx, 503, e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             log.warn("{} {} failed", ctx.method(), ctx.path(), e);

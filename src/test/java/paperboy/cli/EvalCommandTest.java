@@ -70,6 +70,24 @@ class EvalCommandTest {
     }
 
     @Test
+    void queriesWrittenWithSlashesAndParenthesesAreScoredLikeAnyOther(@TempDir Path copy) throws Exception {
+        // The tiny set with q2 written as scientists write (it used to stop the run with "expected ')'").
+        Path beir = Files.createDirectories(copy.resolve("tiny"));
+        Files.copy(Path.of(tiny()).resolve("corpus.jsonl"), beir.resolve("corpus.jsonl"));
+        Files.createDirectories(beir.resolve("qrels"));
+        Files.copy(Path.of(tiny()).resolve("qrels/test.tsv"), beir.resolve("qrels/test.tsv"));
+        Files.writeString(beir.resolve("queries.jsonl"), Files.readString(Path.of(tiny()).resolve("queries.jsonl"))
+                .replace("what lives in rock pools at the shore", "what lives in rock / tide pools (at the shore/coast) in A/B tests"));
+
+        JsonNode keyword = JSON.readTree(run("--beir", beir.toString(), "--split", "test", "--mode", "keyword", "--json").getLast())
+                .path("results").path("keyword");
+
+        assertThat(keyword.path("queries").asInt()).isEqualTo(3);
+        assertThat(keyword.path("failed").asInt()).isZero();
+        assertThat(keyword.path("mrr@10").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void anUnknownSplitOrModeIsAClearError() throws Exception {
         assertThat(exitCode("--beir", tiny(), "--split", "dev")).isNotZero();
         assertThat(exitCode("--beir", tiny(), "--mode", "fuzzy")).isNotZero();

@@ -74,7 +74,9 @@ class ConfigLoaderTest {
         "PAPERBOY_FUSION        | max       | invalid PAPERBOY_FUSION=max",
         "PAPERBOY_SIMILARITY_FLOOR | high   | invalid PAPERBOY_SIMILARITY_FLOOR=high",
         "PAPERBOY_SIMILARITY_FLOOR | 1.5    | invalid PAPERBOY_SIMILARITY_FLOOR=1.5",
-        "PAPERBOY_LOG_LEVEL     | LOUD      | invalid PAPERBOY_LOG_LEVEL=LOUD: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF"})
+        "PAPERBOY_LOG_LEVEL     | LOUD      | invalid PAPERBOY_LOG_LEVEL=LOUD: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF",
+        "PAPERBOY_SEARCH_TIMEOUT_MS | 0     | invalid PAPERBOY_SEARCH_TIMEOUT_MS=0",
+        "PAPERBOY_SEARCH_TIMEOUT_MS | 2s    | invalid PAPERBOY_SEARCH_TIMEOUT_MS=2s"})
     void badValuesAreRefusedNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> arxiv(Map.of(key, value)))
                 .isInstanceOf(ConfigException.class)
@@ -85,15 +87,15 @@ class ConfigLoaderTest {
     void searchDefaultsToEmbeddingsOnWithQuantisedVectorsAndEvenWeightedFusion() {
         SearchSettings search = new ConfigLoader(Map.of()).load().search();
 
-        assertThat(search).isEqualTo(new SearchSettings(true, "int8", "weighted:0.5"));
+        assertThat(search).isEqualTo(new SearchSettings(true, "int8", "weighted:0.5", 0.25, Duration.ofSeconds(2)));
     }
 
     @Test
     void embeddingsCanBeTurnedOffAndTheFormatAndFusionChosen() {
         SearchSettings search = new ConfigLoader(Map.of("PAPERBOY_EMBEDDINGS", "off", "PAPERBOY_VECTOR_FORMAT", "INT8",
-                "PAPERBOY_FUSION", "weighted:0.4:zscore")).load().search();
+                "PAPERBOY_FUSION", "weighted:0.4:zscore", "PAPERBOY_SEARCH_TIMEOUT_MS", "750")).load().search();
 
-        assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore"));
+        assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore", SearchSettings.DEFAULT_SIMILARITY_FLOOR, Duration.ofMillis(750)));
     }
 
     @Test

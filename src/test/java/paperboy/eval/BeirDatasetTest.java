@@ -65,6 +65,28 @@ class BeirDatasetTest {
         EvalReport report = new EvalReport("tiny", "test", Map.of("keyword", new Evaluation.Scores(0.5, 0.25, 1.0 / 3, 3)));
         assertThat(report.toJson()).isEqualTo(
                 "{\"dataset\":\"tiny\",\"split\":\"test\",\"results\":{\"keyword\":"
-                        + "{\"ndcg@10\":0.5,\"recall@100\":0.25,\"mrr@10\":0.3333,\"queries\":3}}}");
+                        + "{\"ndcg@10\":0.5,\"recall@100\":0.25,\"mrr@10\":0.3333,\"queries\":3,\"failed\":0}}}");
+    }
+
+    @Test
+    void aQueryTheRetrieverFailsOnScoresZeroIsCountedAndTheRunGoesOn() {
+        // As above, but q2 fails: nDCG (0.760188 + 0 + 0.5) / 3 = 0.420063; R@100 1.5 / 3; MRR 1.333333 / 3
+        List<Evaluation.Failure> failures = new java.util.ArrayList<>();
+        Evaluation.Scores scores = Evaluation.of(tiny, "test").run((query, limit) -> {
+            if (query.contains("rock pools")) {
+                throw new IllegalArgumentException("expected ')'");
+            }
+            return List.of("d1", "d2", "d3");
+        }, failures::add);
+
+        assertThat(scores.queries()).isEqualTo(3);
+        assertThat(scores.failed()).isEqualTo(1);
+        assertThat(scores.ndcg10()).isCloseTo(0.420063, within(1e-6));
+        assertThat(scores.recall100()).isCloseTo(0.5, within(1e-6));
+        assertThat(scores.mrr10()).isCloseTo(0.444444, within(1e-6));
+        assertThat(failures).singleElement().satisfies(f -> {
+            assertThat(f.query().id()).isEqualTo("q2");
+            assertThat(f.error()).hasMessage("expected ')'");
+        });
     }
 }

@@ -125,6 +125,14 @@ class PaperSearchTest {
         });
     }
 
+    @Test
+    void wildcardsThatTogetherExpandPastWhatLuceneTakesGetANoticeNotAnError() {
+        SearchResults results = search("a* b* c* d* e* f* g* h* i* l* m* n* o* p* r* s* t*");
+
+        assertThat(results.hits()).isEmpty();
+        assertThat(results.notice()).contains("too many words");
+    }
+
     private SearchResults search(String query) {
         return index.search(new SearchRequest(query, 0, SearchRequest.MAX_LIMIT));
     }

@@ -45,7 +45,20 @@ class QueryTextTest {
     void unknownFieldsAndUrlsAreLeftToTheParser() {
         QueryText text = QueryText.of("https://arxiv.org/abs/2401.00001 venue:neurips");
 
-        assertThat(text.keyword()).isEqualTo("https://arxiv.org/abs/2401.00001 venue:neurips");
+        assertThat(text.keyword()).isEqualTo("https:\\/\\/arxiv.org\\/abs\\/2401.00001 venue:neurips");
         assertThat(text.meaning()).isEqualTo("https://arxiv.org/abs/2401.00001 venue:neurips");
+    }
+
+    @Test
+    void slashesAreOrdinaryCharactersSoNoRegularExpressionIsEverBuilt() {
+        QueryText text = QueryText.of("online / offline (CTR/CVR) \"A/B tests\" /[a-z]{1,1000}/");
+
+        assertThat(text.keyword()).isEqualTo("online \\/ offline (CTR\\/CVR) \"A\\/B tests\" \\/[a-z]{1,1000}\\/");
+        assertThat(text.meaning()).isEqualTo("online / offline CTR/CVR A/B tests /[a-z]{1,1000}/");
+    }
+
+    @Test
+    void aSlashTheUserEscapedIsLeftAsItIs() {
+        assertThat(QueryText.of("TCP\\/IP a\\\\/b").keyword()).isEqualTo("TCP\\/IP a\\\\\\/b");
     }
 }

@@ -96,6 +96,16 @@ class SearchFiltersTest {
     }
 
     @Test
+    void datesAsFarAwayAsADateGoesAreTheEndsOfTime() {
+        assertThat(ids(search("mamba", new SearchFilters(LocalDate.MIN, LocalDate.MAX, List.of(), false))))
+                .containsExactlyInAnyOrder("2609.00001", "2609.00002", "2609.00003");
+        assertThat(ids(search("mamba", new SearchFilters(LocalDate.MAX, null, List.of(), false)))).isEmpty();
+        assertThat(ids(search("mamba", new SearchFilters(null, LocalDate.MIN, List.of(), false)))).isEmpty();
+        assertThat(ids(search("mamba", new SearchFilters(LocalDate.MIN, LocalDate.parse("2026-08-31"), List.of(), false))))
+                .containsExactly("2609.00003");
+    }
+
+    @Test
     void aDateRangeThatEndsBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> new SearchFilters(LocalDate.parse("2026-09-02"), LocalDate.parse("2026-09-01"), null, false))
                 .hasMessageContaining("after");

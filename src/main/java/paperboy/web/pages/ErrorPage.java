@@ -16,6 +16,7 @@ public record ErrorPage(int status, String title, String message) {
             case 429 -> "Too many requests";
             case 431 -> "Headers too large";
             case 501 -> "Method not known";
+            case 503 -> "Busy";
             default -> status >= 500 ? "Server error" : "Request not served";
         };
     }
