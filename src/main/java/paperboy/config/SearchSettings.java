@@ -39,6 +39,9 @@ public record SearchSettings(boolean embeddings, String vectorFormat, String fus
         if (!(similarityFloor >= -1 && similarityFloor <= 1)) {
             throw new ConfigException("PAPERBOY_SIMILARITY_FLOOR", Double.toString(similarityFloor), "a cosine similarity from -1 (no floor) to 1");
         }
+        if (!fusion.matches("rrf(:\\d+)?|weighted:(0(\\.\\d+)?|1(\\.0+)?)(:(minmax|zscore))?")) {
+            throw new ConfigException("PAPERBOY_FUSION", fusion, "rrf, rrf:K, or weighted:W[:minmax|zscore] with W from 0 to 1");
+        }
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if (timeout.isNegative()) {
             throw new ConfigException("PAPERBOY_SEARCH_TIMEOUT_MS", Long.toString(timeout.toMillis()), "a number of milliseconds >= 1");
