@@ -26,6 +26,7 @@ public final class SearchPool implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
     private final Duration budget;
+    private final int capacity;
 
     /** @param threads searches that run at once; {@code 4 * threads} more may wait */
     public SearchPool(int threads, Duration budget) {
@@ -36,6 +37,7 @@ public final class SearchPool implements AutoCloseable {
             throw new IllegalArgumentException("a search budget cannot be negative");
         }
         this.budget = budget;
+        this.capacity = threads + QUEUED_PER_THREAD * threads;
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_PER_THREAD * threads),
                 Thread.ofPlatform().name("search-", 1).daemon(true).factory());
@@ -55,7 +57,9 @@ public final class SearchPool implements AutoCloseable {
 
     /** Searches that can run or wait at once; one more is refused. */
     public int capacity() {
-        return executor.getMaximumPoolSize() + executor.getQueue().remainingCapacity() + executor.getQueue().size();
+        // Fixed at construction: the queue's remaining capacity plus its size, read one after the
+        // other while searches come and go, could add up to one more than the queue holds.
+        return capacity;
     }
 
     /** Searches running or waiting now. */
