@@ -3,6 +3,7 @@ package paperboy.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every thread and queue place of a {@link SearchPool} taken by a search that waits until this is
@@ -11,16 +12,28 @@ import java.util.concurrent.CountDownLatch;
 public final class FullPool implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<Thread> waiting = new ArrayList<>();
+    private final AtomicReference<RuntimeException> refused = new AtomicReference<>();
 
     private FullPool(SearchPool pool) throws InterruptedException {
-        for (int i = 0; i < pool.capacity(); i++) {
-            waiting.add(Thread.startVirtualThread(() -> pool.run(() -> {
-                release.await();
-                return null;
-            })));
-        }
-        while (pool.load() < pool.capacity()) {
-            Thread.sleep(5); // waits for the state; nothing here depends on how long it takes
+        // One at a time: offered at once, searches can find the queue full while idle threads
+        // have not yet taken their first from it.
+        for (int taken = 1; taken <= pool.capacity(); taken++) {
+            waiting.add(Thread.startVirtualThread(() -> {
+                try {
+                    pool.run(() -> {
+                        release.await();
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    refused.set(e);
+                }
+            }));
+            while (pool.load() < taken) {
+                if (refused.get() != null) {
+                    throw new IllegalStateException("the pool refused a search before it was full", refused.get());
+                }
+                Thread.sleep(5); // waits for the state; nothing here depends on how long it takes
+            }
         }
     }
 
