@@ -59,9 +59,18 @@ public final class FixtureServer implements AutoCloseable {
         return start(new App(new Config(0, dataDir, null, false).withSearch(search)), app -> {});
     }
 
+    /** Keyword search over these day files (a folder of them) instead of the fixture days. */
+    public static FixtureServer startWithDays(Path dataDir, Path days) throws IOException {
+        return start(new App(new Config(0, dataDir, null, false)), days, app -> {});
+    }
+
     private static FixtureServer start(App app, StoreSetup before) throws IOException {
+        return start(app, fixtureDays(), before);
+    }
+
+    private static FixtureServer start(App app, Path days, StoreSetup before) throws IOException {
         try {
-            app.importer(System.err).importPaths(List.of(fixtureDays()));
+            app.importer(System.err).importPaths(List.of(days));
             before.accept(app);
             app.prepare();
             if (app.embeddingWorker().isOn()) {
@@ -119,8 +128,13 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public static Path fixtureDays() {
+        return resource("/fixtures/hf-days");
+    }
+
+    /** A folder or file of the test resources, e.g. {@code /contract/hf-days}. */
+    public static Path resource(String name) {
         try {
-            return Path.of(FixtureServer.class.getResource("/fixtures/hf-days").toURI());
+            return Path.of(FixtureServer.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
@@ -44,7 +47,7 @@ public final class ApiRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get("/api/daily_papers", cache.of(this::dailyPapers));
         routes.get("/api/papers/search", this::search);
-        routes.get("/api/papers", cache.of(this::listPapers));
+        routes.get("/api/papers", absoluteNext(cache.of(this::listPapers)));
         routes.get("/api/papers/<id>/related", cache.of(this::related));
         routes.get("/api/papers/<id>", cache.of(this::paper));
     }
@@ -95,9 +98,8 @@ public final class ApiRoutes {
     }
 
     private void paper(Context ctx) {
-        Paper paper = papers.find(ArxivId.parse(ctx.pathParam("id")))
-                .orElseThrow(() -> HttpError.notFound("no paper " + ctx.pathParam("id") + " in this index"));
-        ObjectNode body = hf.paper(paper);
+        Paper paper = stored(ctx.pathParam("id"));
+        ObjectNode body = hf.paperDetail(paper, papers.lastFeaturedAt(List.of(paper.id())).get(paper.id()));
         if ("comments".equals(ctx.queryParam("field"))) {
             body.putArray("comments"); // comments arrive with the community features; none yet
         }
@@ -148,23 +150,34 @@ public final class ApiRoutes {
 
     /** The papers nearest in meaning to one paper: {@code /api/papers/{id}/related?limit=5}. */
     private void related(Context ctx) {
-        ArxivId id = ArxivId.parse(ctx.pathParam("id"));
-        if (papers.find(id).isEmpty()) {
-            throw HttpError.notFound("no paper " + id + " in this index");
-        }
+        ArxivId id = stored(ctx.pathParam("id")).id();
         int limit = Params.integer(ctx, "limit", 5, 1, 50);
         sendPapers(ctx, index.related(id, limit), false);
     }
 
-    /** The papers in the given order, each wrapped as {@code {"paper": ...}} when {@code wrapped} (as HF search does). */
-    private void sendPapers(Context ctx, List<ArxivId> ids, boolean wrapped) {
+    /**
+     * The stored paper with this id. Text spelled like an id that arXiv never assigned
+     * ({@code 1234.56789}) is a paper this index lacks, 404 as on Hugging Face; only text of
+     * another shape is a 400 (through {@link paperboy.paper.InvalidArxivId}).
+     */
+    private Paper stored(String raw) {
+        if (ArxivId.isUnassigned(raw)) {
+            throw HttpError.notFound("no paper " + raw + " in this index (no arXiv id is spelled so)");
+        }
+        return papers.find(ArxivId.parse(raw))
+                .orElseThrow(() -> HttpError.notFound("no paper " + raw + " in this index"));
+    }
+
+    /**
+     * The papers in the given order: as daily-list items when {@code asItems} (what HF search
+     * answers, and what {@code huggingface_hub}'s {@code list_papers} reads), else paper objects.
+     */
+    private void sendPapers(Context ctx, List<ArxivId> ids, boolean asItems) {
+        List<Paper> found = papers.findAll(ids); // in the order of ids
+        Map<ArxivId, Instant> featured = papers.lastFeaturedAt(ids);
         ArrayNode body = json.createArrayNode();
-        for (Paper p : papers.findAll(ids)) { // in the order of ids
-            if (wrapped) {
-                body.addObject().set("paper", hf.paper(p));
-            } else {
-                body.add(hf.paper(p));
-            }
+        for (Paper p : found) {
+            body.add(asItems ? hf.item(p, featured.get(p.id())) : hf.paper(p, featured.get(p.id())));
         }
         send(ctx, body);
     }
@@ -177,13 +190,26 @@ public final class ApiRoutes {
         int limit = Params.integer(ctx, "limit", 50, 1, 100);
         PaperStore.IndexCursor cursor = decode(Params.text(ctx, "cursor"));
         List<Paper> page = papers.newest(cursor, limit);
-        ArrayNode body = json.createArrayNode();
-        page.forEach(p -> body.add(hf.paper(p)));
         if (page.size() == limit) {
+            // Relative here, so the cached answer suits every host; absoluteNext completes it.
             String next = "/api/papers?limit=" + limit + "&cursor=" + encode(PaperStore.IndexCursor.after(page.getLast()));
             ctx.header("Link", "<" + next + ">; rel=\"next\"");
         }
-        send(ctx, body);
+        sendPapers(ctx, page.stream().map(Paper::id).toList(), false);
+    }
+
+    /**
+     * Makes the {@code Link: <...>; rel="next"} of {@code handler} absolute, from the request's
+     * scheme and host: {@code huggingface_hub}'s pager follows it as a URL of its own.
+     */
+    private static Handler absoluteNext(Handler handler) {
+        return ctx -> {
+            handler.handle(ctx);
+            String link = ctx.res().getHeader("Link");
+            if (link != null && link.startsWith("</") && ctx.host() != null) {
+                ctx.header("Link", "<" + ctx.scheme() + "://" + ctx.host() + link.substring(1));
+            }
+        };
     }
 
     private static String encode(PaperStore.IndexCursor cursor) {

@@ -25,20 +25,52 @@ final class HfJson {
 
     /** A {@code /api/daily_papers} item: the paper, and when and how it was featured. */
     ObjectNode dailyItem(FeaturedPaper featured) {
-        Paper p = featured.paper();
-        ObjectNode paper = paper(p);
-        paper.put("submittedOnDailyAt", instant(featured.featuredAt()));
+        return item(featured.paper(), featured.featuredAt());
+    }
+
+    /**
+     * An item in the daily-list shape ({@code /api/daily_papers}, {@code /api/papers/search}).
+     * The top-level {@code publishedAt} is when the paper was put on the list ({@code featuredAt},
+     * null for a paper never featured, then left out), as in Hugging Face's answers of 2024 and
+     * as {@code huggingface_hub} reads it ({@code submitted_at}); the arXiv date is
+     * {@code paper.publishedAt}. See {@code docs/HF-API.md}.
+     */
+    ObjectNode item(Paper p, Instant featuredAt) {
         ObjectNode item = json.createObjectNode();
-        item.set("paper", paper);
-        item.put("publishedAt", instant(featured.featuredAt()));
+        item.set("paper", paper(p, featuredAt));
+        if (featuredAt != null) {
+            item.put("publishedAt", instant(featuredAt));
+        }
         item.put("title", p.title());
         item.put("summary", p.summary());
+        putIfPresent(item, "thumbnail", p.showcase().thumbnail());
+        putMedia(item, p);
         item.put("numComments", p.community().numComments());
+        putOrganization(item, p);
         return item;
     }
 
-    /** The {@code paper} object shared by every endpoint. */
-    ObjectNode paper(Paper p) {
+    /**
+     * {@code /api/papers/{id}}: the paper object with what Hugging Face adds there. Nothing links
+     * models, datasets or Spaces to papers here, so those lists are empty and their counts 0.
+     */
+    ObjectNode paperDetail(Paper p, Instant featuredAt) {
+        ObjectNode node = paper(p, featuredAt);
+        node.put("numComments", p.community().numComments());
+        node.putArray("linkedModels");
+        node.putArray("linkedDatasets");
+        node.putArray("linkedSpaces");
+        node.put("numTotalModels", 0);
+        node.put("numTotalDatasets", 0);
+        return node;
+    }
+
+    /**
+     * The {@code paper} object shared by every endpoint; {@code submittedOnDailyAt} when the paper
+     * was last put on a daily list (null: never). Its {@code discussionId} is the paper's id: a
+     * paper's comments here are addressed by it ({@code /api/papers/{id}/comment}).
+     */
+    ObjectNode paper(Paper p, Instant submittedOnDailyAt) {
         ObjectNode node = json.createObjectNode();
         node.put("id", p.id().value());
         ArrayNode authors = node.putArray("authors");
@@ -48,9 +80,13 @@ final class HfJson {
         if (p.publishedAt() != null) {
             node.put("publishedAt", instant(p.publishedAt()));
         }
+        if (submittedOnDailyAt != null) {
+            node.put("submittedOnDailyAt", instant(submittedOnDailyAt));
+        }
         node.put("title", p.title());
         node.put("summary", p.summary());
         node.put("upvotes", p.community().upvotes());
+        node.put("discussionId", p.id().value());
         putIfPresent(node, "projectPage", p.links().projectPage());
         putIfPresent(node, "githubRepo", p.links().githubRepo());
         if (p.links().githubStars() != null) {
@@ -61,8 +97,29 @@ final class HfJson {
             ArrayNode keywords = node.putArray("ai_keywords");
             p.community().aiKeywords().forEach(keywords::add);
         }
+        putIfPresent(node, "ai_summary_model", p.showcase().aiSummaryModel());
+        putMedia(node, p);
+        putOrganization(node, p);
         putArxivFacts(node, p);
         return node;
+    }
+
+    private static void putMedia(ObjectNode node, Paper p) {
+        if (!p.showcase().mediaUrls().isEmpty()) {
+            ArrayNode media = node.putArray("mediaUrls");
+            p.showcase().mediaUrls().forEach(media::add);
+        }
+    }
+
+    private static void putOrganization(ObjectNode node, Paper p) {
+        Paper.Organization o = p.showcase().organization();
+        if (o != null) {
+            ObjectNode org = node.putObject("organization");
+            putIfPresent(org, "_id", o.hfId());
+            org.put("name", o.name());
+            putIfPresent(org, "fullname", o.fullname());
+            putIfPresent(org, "avatar", o.avatar());
+        }
     }
 
     /** Paperboy's own additions, named so they cannot clash with Hugging Face fields. */

@@ -118,8 +118,26 @@ final class HfDailyFormat implements SourceFormat {
                 authors(p), List.of(), Json.instant(p, "publishedAt"), null, Paper.Bibliography.NONE,
                 new Paper.Links(Json.text(p, "githubRepo"), Json.integer(p, "githubStars"), Json.text(p, "projectPage")),
                 new Paper.Community(Json.integer(p, "upvotes", 0), Json.integer(entry, "numComments", 0),
-                        CleanText.oneLine(Json.text(p, "ai_summary")), Json.strings(p, "ai_keywords")));
+                        CleanText.oneLine(Json.text(p, "ai_summary")), Json.strings(p, "ai_keywords")),
+                null, showcase(entry, p));
         return new PaperUpdate(paper, day, featuredAt);
+    }
+
+    /**
+     * The entry's thumbnail (the old schema's {@code mediaUrl} was the same image), media (the
+     * top-level or paper's {@code mediaUrls}), organisation and summary model. The entry's {@code submittedBy} and
+     * the paper's {@code submittedOnDailyBy} name users and are not read.
+     */
+    private static Paper.Showcase showcase(JsonNode entry, JsonNode p) {
+        List<String> media = Json.strings(entry, "mediaUrls");
+        if (media.isEmpty()) {
+            media = Json.strings(p, "mediaUrls");
+        }
+        JsonNode org = p.path("organization").isObject() ? p.get("organization") : entry.path("organization");
+        Paper.Organization organization = Json.text(org, "name") == null ? null : new Paper.Organization(
+                Json.text(org, "_id"), Json.text(org, "name"), Json.text(org, "fullname"), Json.text(org, "avatar"));
+        String thumbnail = Json.text(entry, "thumbnail") != null ? Json.text(entry, "thumbnail") : Json.text(entry, "mediaUrl");
+        return new Paper.Showcase(thumbnail, media, organization, Json.text(p, "ai_summary_model"));
     }
 
     private static List<String> authors(JsonNode paper) {

@@ -82,6 +82,17 @@ public record ArxivId(String value) {
         }
     }
 
+    /**
+     * Whether the text is spelled like an id but names none arXiv can have assigned:
+     * {@code 1234.56789} has the shape, but there is no month 34. Asked for such an id, the API
+     * answers "no such paper" (404), as Hugging Face does, and keeps "not an id" (400) for text of
+     * any other shape.
+     */
+    public static boolean isUnassigned(String raw) {
+        return raw != null && raw.length() <= MAX_INPUT_CHARS
+                && SPELLED.matcher(undecorated(CleanText.oneLine(raw))).matches() && !isValid(raw);
+    }
+
     /** True for ids from before April 2007, which name their archive ({@code hep-th/9901001}). */
     public boolean isOldStyle() {
         return value.indexOf('/') >= 0;

@@ -28,7 +28,8 @@ public record Paper(
         Bibliography bibliography,
         Links links,
         Community community,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        Showcase showcase) {
 
     public Paper {
         Objects.requireNonNull(id, "id");
@@ -41,6 +42,15 @@ public record Paper(
         bibliography = bibliography == null ? Bibliography.NONE : bibliography;
         links = links == null ? Links.NONE : links;
         community = community == null ? Community.NONE : community;
+        showcase = showcase == null ? Showcase.NONE : showcase;
+    }
+
+    /** A paper without a showcase, as the arXiv sources deliver it (with what the store knows of withdrawal). */
+    public Paper(ArxivId id, int version, String title, String summary, List<String> authors,
+                 List<String> categories, Instant publishedAt, Instant updatedAt, Bibliography bibliography,
+                 Links links, Community community, Instant withdrawnAt) {
+        this(id, version, title, summary, authors, categories, publishedAt, updatedAt, bibliography, links,
+                community, withdrawnAt, Showcase.NONE);
     }
 
     /** A paper as a source delivers it: not known to be withdrawn. */
@@ -48,7 +58,7 @@ public record Paper(
                  List<String> categories, Instant publishedAt, Instant updatedAt, Bibliography bibliography,
                  Links links, Community community) {
         this(id, version, title, summary, authors, categories, publishedAt, updatedAt, bibliography, links,
-                community, null);
+                community, null, Showcase.NONE);
     }
 
     /** Whether arXiv has reported the paper deleted; the store keeps it, marked. */
@@ -80,6 +90,26 @@ public record Paper(
 
         public Community {
             aiKeywords = List.copyOf(aiKeywords == null ? List.of() : aiKeywords);
+        }
+    }
+
+    /**
+     * How a daily-papers site presented the paper: its thumbnail image, media (videos, figures),
+     * the organisation it is filed under there, and the model that wrote its {@code ai_summary}.
+     * All public facts about the paper; nothing here names a user.
+     */
+    public record Showcase(String thumbnail, List<String> mediaUrls, Organization organization, String aiSummaryModel) {
+        public static final Showcase NONE = new Showcase(null, List.of(), null, null);
+
+        public Showcase {
+            mediaUrls = List.copyOf(mediaUrls == null ? List.of() : mediaUrls);
+        }
+    }
+
+    /** An organisation on Hugging Face (a lab or company): its id there, handle, full name and logo. */
+    public record Organization(String hfId, String name, String fullname, String avatar) {
+        public Organization {
+            Objects.requireNonNull(name, "an organisation needs a name");
         }
     }
 }

@@ -25,7 +25,8 @@ final class PaperMerge {
                 bibliography(first.bibliography(), second.bibliography()),
                 links(incoming.links(), stored.links()),
                 community(incoming.community(), stored.community()),
-                earliest(stored.withdrawnAt(), incoming.withdrawnAt()));
+                earliest(stored.withdrawnAt(), incoming.withdrawnAt()),
+                showcase(incoming.showcase(), stored.showcase()));
     }
 
     private static Paper.Bibliography bibliography(Paper.Bibliography a, Paper.Bibliography b) {
@@ -49,6 +50,15 @@ final class PaperMerge {
                 Math.max(a.numComments(), b.numComments()),
                 either(a.aiSummary(), b.aiSummary()),
                 a.aiKeywords().isEmpty() ? b.aiKeywords() : a.aiKeywords());
+    }
+
+    /** The newest delivery's showcase, each part it lacks kept from before (the arXiv sources have none). */
+    private static Paper.Showcase showcase(Paper.Showcase a, Paper.Showcase b) {
+        return new Paper.Showcase(
+                either(a.thumbnail(), b.thumbnail()),
+                a.mediaUrls().isEmpty() ? b.mediaUrls() : a.mediaUrls(),
+                either(a.organization(), b.organization()),
+                either(a.aiSummaryModel(), b.aiSummaryModel()));
     }
 
     private static <T> T either(T preferred, T fallback) {

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -18,9 +20,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class PaperRows implements RowMapper<Paper> {
     static final String COLUMNS = "id, version, title, summary, authors, categories, published_at, updated_at, "
             + "doi, journal_ref, comments, license, github_repo, github_stars, project_page, ai_summary, "
-            + "ai_keywords, upvotes, num_comments, withdrawn_at";
+            + "ai_keywords, upvotes, num_comments, withdrawn_at, thumbnail, media_urls, organization, ai_summary_model";
     static final int COLUMN_COUNT = COLUMNS.split(", ").length;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectWriter stringsWriter = json.writerFor(STRINGS);
@@ -41,7 +44,9 @@ final class PaperRows implements RowMapper<Paper> {
                 new Paper.Links(rs.getString("github_repo"), integer(rs, "github_stars"), rs.getString("project_page")),
                 new Paper.Community(rs.getInt("upvotes"), rs.getInt("num_comments"),
                         rs.getString("ai_summary"), strings(rs.getString("ai_keywords"))),
-                instant(rs, "withdrawn_at"));
+                instant(rs, "withdrawn_at"),
+                new Paper.Showcase(rs.getString("thumbnail"), strings(rs.getString("media_urls")),
+                        organization(rs.getString("organization")), rs.getString("ai_summary_model")));
     }
 
     /**
@@ -75,6 +80,10 @@ final class PaperRows implements RowMapper<Paper> {
         ps.setInt(++i, p.community().upvotes());
         ps.setInt(++i, p.community().numComments());
         setMillis(ps, ++i, p.withdrawnAt());
+        ps.setString(++i, p.showcase().thumbnail());
+        ps.setString(++i, toJson(p.showcase().mediaUrls()));
+        ps.setString(++i, organizationJson(p.showcase().organization()));
+        ps.setString(++i, p.showcase().aiSummaryModel());
         assert i == COLUMN_COUNT;
     }
 
@@ -86,6 +95,38 @@ final class PaperRows implements RowMapper<Paper> {
             return stringsWriter.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a list of strings as JSON", e);
+        }
+    }
+
+    /** In Hugging Face's own shape, so the column reads like the data it came from. */
+    private String organizationJson(Paper.Organization o) throws SQLException {
+        if (o == null) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_id", o.hfId());
+        fields.put("name", o.name());
+        fields.put("fullname", o.fullname());
+        fields.put("avatar", o.avatar());
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot write an organisation as JSON", e);
+        }
+    }
+
+    private Paper.Organization organization(String column) throws SQLException {
+        if (column == null) {
+            return null;
+        }
+        try {
+            Map<String, String> fields = json.readValue(column, FIELDS);
+            if (fields.get("name") == null) {
+                throw new SQLException("an organisation without a name in the store: " + column);
+            }
+            return new Paper.Organization(fields.get("_id"), fields.get("name"), fields.get("fullname"), fields.get("avatar"));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("corrupt organisation in the store: " + column, e);
         }
     }
 

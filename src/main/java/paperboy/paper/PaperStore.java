@@ -40,6 +40,8 @@ public final class PaperStore {
             + "license = excluded.license, github_repo = excluded.github_repo, github_stars = excluded.github_stars, "
             + "project_page = excluded.project_page, ai_summary = excluded.ai_summary, ai_keywords = excluded.ai_keywords, "
             + "upvotes = excluded.upvotes, num_comments = excluded.num_comments, withdrawn_at = excluded.withdrawn_at, "
+            + "thumbnail = excluded.thumbnail, media_urls = excluded.media_urls, organization = excluded.organization, "
+            + "ai_summary_model = excluded.ai_summary_model, "
             + "change_no = excluded.change_no";
     private static final String FEATURE = "INSERT INTO featured (paper_id, day, featured_at, source) "
             + "VALUES (:paper_id, :day, :featured_at, :source) ON CONFLICT (paper_id, day) DO NOTHING";
@@ -278,6 +280,21 @@ public final class PaperStore {
                 .mapTo(String.class)
                 .map(LocalDate::parse)
                 .list());
+    }
+
+    /**
+     * When each of these papers was last put on a daily list (Hugging Face's
+     * {@code submittedOnDailyAt}); papers never featured are left out.
+     */
+    public Map<ArxivId, Instant> lastFeaturedAt(Collection<ArxivId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT paper_id, MAX(featured_at) AS at FROM featured WHERE paper_id IN (<ids>) GROUP BY paper_id")
+                .bindList("ids", ids.stream().map(ArxivId::value).distinct().toList())
+                .map((rs, ctx) -> Map.entry(new ArxivId(rs.getString("paper_id")), Instant.ofEpochMilli(rs.getLong("at"))))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     public long count() {

@@ -31,7 +31,33 @@ final class PaperRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/papers/<id>", cache.of(this::show));
+        var page = cache.of(this::show);
+        // Not cached: its links name the host it was asked on. <id> takes slashes, so the
+        // suffix is read here rather than in the route.
+        routes.get("/papers/<id>", ctx -> {
+            if (ctx.pathParam("id").endsWith(".md")) {
+                markdown(ctx);
+            } else {
+                page.handle(ctx);
+            }
+        });
+    }
+
+    /**
+     * {@code /papers/{id}.md}: the page as Markdown. An unknown id is a 404, and so is text spelled
+     * like an id that arXiv never assigned ({@code 1234.56789}), as on Hugging Face.
+     */
+    private void markdown(Context ctx) {
+        String raw = ctx.pathParam("id");
+        raw = raw.substring(0, raw.length() - ".md".length());
+        if (ArxivId.isUnassigned(raw)) {
+            throw HttpError.notFound("Paper " + raw + " is not in this index: arXiv has no paper of that number.");
+        }
+        ArxivId id = ArxivId.parse(raw);
+        Paper p = papers.find(id).orElseThrow(() -> HttpError.notFound(
+                "Paper " + id + " is not in this index. It may exist on arXiv: " + id.absUrl()));
+        ctx.contentType("text/markdown; charset=utf-8")
+                .result(PaperMarkdown.of(page(p), ctx.host() == null ? "" : ctx.scheme() + "://" + ctx.host()));
     }
 
     private void show(Context ctx) {

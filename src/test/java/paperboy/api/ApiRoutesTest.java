@@ -235,9 +235,65 @@ class ApiRoutesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"not-an-id", "2608.1", "2613.00001", "1234"})
-        void malformedIdIs400(String id) {
+        @ValueSource(strings = {"not-an-id", "2608.1", "1234", "2608.19880x"})
+        void whatCannotBeAnIdIs400(String id) {
             assertThat(error("/api/papers/" + id, 400)).contains("not an arXiv id");
+        }
+
+        /** huggingface_hub's own tests ask for 1234.56789 and expect "not found". */
+        @ParameterizedTest
+        @ValueSource(strings = {"1234.56789", "2613.00001", "hep-th/0801001"})
+        void anIdSpelledRightThatArxivNeverAssignedIs404(String id) {
+            assertThat(error("/api/papers/" + id, 404)).contains(id);
+            assertThat(error("/api/papers/" + id + "/related", 404)).contains(id);
+        }
+
+        @Test
+        void aFeaturedPaperHasTheFieldsHuggingFaceSendsForOnePaper() {
+            JsonNode paper = ok("/api/papers/2608.19880");
+
+            assertThat(paper.path("submittedOnDailyAt").asText()).isEqualTo("2026-08-21T00:00:00.000Z");
+            assertThat(paper.path("discussionId").asText()).isEqualTo("2608.19880");
+            assertThat(paper.path("numComments").isInt()).isTrue();
+            assertThat(paper.path("numComments").asInt()).isEqualTo(1); // as imported
+            for (String linked : List.of("linkedModels", "linkedDatasets", "linkedSpaces")) {
+                assertThat(paper.path(linked).isArray()).as(linked).isTrue();
+                assertThat(paper.path(linked)).as(linked).isEmpty();
+            }
+            assertThat(paper.path("numTotalModels").isInt()).isTrue();
+            assertThat(paper.path("numTotalModels").asInt()).isZero();
+            assertThat(paper.path("numTotalDatasets").asInt()).isZero();
+            assertThat(paper.path("ai_summary_model").asText()).isEqualTo("thinkingmachines/Inkling-Small");
+        }
+
+        @Test
+        void aPaperOnTwoDaysWasLastSubmittedOnTheLaterOne() {
+            assertThat(ok("/api/papers/2608.13558").path("submittedOnDailyAt").asText()).startsWith("2026-08-20T");
+        }
+
+        @Test
+        void mediaFromTheImportAreServed() {
+            JsonNode media = null;
+            for (JsonNode item : ok("/api/daily_papers?limit=100")) {
+                if (item.has("mediaUrls")) {
+                    media = item;
+                    break;
+                }
+            }
+            assertThat(media).as("an item with mediaUrls in the fixtures").isNotNull();
+            String id = media.path("paper").path("id").asText();
+            assertThat(ok("/api/papers/" + id).path("mediaUrls")).isEqualTo(media.path("mediaUrls"));
+            assertThat(media.path("mediaUrls").get(0).asText()).startsWith("https://");
+        }
+
+        @Test
+        void usersAreAbsentUntilTheCommunityFeaturesArrive() {
+            JsonNode item = ok("/api/daily_papers?date=2026-08-21").get(0);
+
+            assertThat(item.has("submittedBy")).isFalse();
+            assertThat(item.path("paper").has("submittedOnDailyBy")).isFalse();
+            assertThat(ok("/api/papers/2608.19880").has("submittedOnDailyBy")).isFalse();
+            assertThat(ok("/api/daily_papers?submitter=taesiri")).isEmpty();
         }
     }
 
@@ -253,6 +309,18 @@ class ApiRoutesTest {
                 assertThat(item.path("paper").path("title").asText()).isNotBlank();
                 assertThat(item.path("paper").path("summary").asText()).isNotBlank();
             }
+        }
+
+        @Test
+        void itemsHaveTheDailyListShapeThatListPapersReads() {
+            JsonNode item = ok("/api/papers/search?q=" + enc("envharness awakening static worlds")).get(0);
+
+            assertThat(item.path("title").asText()).isEqualTo("EnvHarness: Awakening Static Worlds for Agent Learning");
+            assertThat(item.path("summary").asText()).startsWith("LLM agents learn");
+            assertThat(item.path("publishedAt").asText()).isEqualTo("2026-08-21T00:00:00.000Z"); // when featured
+            assertThat(item.path("numComments").isInt()).isTrue();
+            assertThat(item.path("thumbnail").asText()).endsWith("/papers/2608.19880.png");
+            assertThat(item.path("paper").path("submittedOnDailyAt").asText()).isEqualTo("2026-08-21T00:00:00.000Z");
         }
 
         @Test
@@ -352,6 +420,11 @@ class ApiRoutesTest {
                 assertThat(page.size()).isLessThanOrEqualTo(limit);
                 page.forEach(p -> seen.add(p.path("id").asText()));
                 next = response.headers().firstValue("Link").map(ApiRoutesTest.AllPapers::nextLink).orElse(null);
+                if (next != null) {
+                    String origin = "http://localhost:" + server.port();
+                    assertThat(next).as("huggingface_hub follows it as a URL").startsWith(origin + "/api/papers?");
+                    next = next.substring(origin.length());
+                }
             }
 
             assertThat(seen).doesNotHaveDuplicates().hasSize(PAPERS_IN_FIXTURES);

@@ -24,6 +24,7 @@ public final class PaperBuilder {
     private int numComments;
     private String aiSummary;
     private List<String> aiKeywords = List.of();
+    private Paper.Showcase showcase = Paper.Showcase.NONE;
 
     private PaperBuilder(String id) {
         this.id = ArxivId.parse(id);
@@ -70,9 +71,11 @@ public final class PaperBuilder {
     public PaperBuilder aiSummary(String s) { aiSummary = s; return this; }
     public PaperBuilder aiKeywords(String... words) { aiKeywords = List.of(words); return this; }
 
+    public PaperBuilder showcase(Paper.Showcase s) { showcase = s; return this; }
+
     public Paper build() {
         return new Paper(id, version, title, summary, authors, categories, publishedAt, updatedAt, bibliography,
-                links, new Paper.Community(upvotes, numComments, aiSummary, aiKeywords));
+                links, new Paper.Community(upvotes, numComments, aiSummary, aiKeywords), null, showcase);
     }
 
     /** The paper delivered without a featured day (as the arXiv snapshot does). */

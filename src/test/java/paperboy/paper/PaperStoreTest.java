@@ -36,6 +36,35 @@ class PaperStoreTest {
         assertThat(store.count()).isEqualTo(1);
     }
 
+    static final Paper.Showcase SHOWCASE = new Paper.Showcase(
+            "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2608.19880.png",
+            List.of("https://cdn-uploads.huggingface.co/production/uploads/a/b.mp4"),
+            new Paper.Organization("5e6aca39878b8b2bf9806447", "google", "Google", "https://cdn-avatars.huggingface.co/g.png"),
+            "thinkingmachines/Inkling-Small");
+
+    @StoreTest
+    void theShowcaseOfADailyPapersImportIsKeptAndSurvivesAnArxivUpdate(Database db) {
+        var store = new PaperStore(db.jdbi());
+        store.upsert(List.of(fromDailyPapers("2608.19880").showcase(SHOWCASE).featuredOn("2026-08-21")), "test");
+
+        assertThat(store.find(id("2608.19880")).orElseThrow().showcase()).isEqualTo(SHOWCASE);
+
+        store.upsert(List.of(fromArxiv("2608.19880").version(2).update()), "test");
+
+        assertThat(store.find(id("2608.19880")).orElseThrow().showcase()).isEqualTo(SHOWCASE);
+    }
+
+    @StoreTest
+    void aPaperIsFoundWhenLastFeatured(Database db) {
+        var store = new PaperStore(db.jdbi());
+        store.upsert(List.of(fromDailyPapers("2608.00001").featuredOn("2026-08-13", "2026-08-13T09:00:00Z"),
+                fromDailyPapers("2608.00001").featuredOn("2026-08-19", "2026-08-19T10:00:00Z"),
+                fromArxiv("2608.00002").update()), "test");
+
+        assertThat(store.lastFeaturedAt(List.of(id("2608.00001"), id("2608.00002"))))
+                .containsExactly(java.util.Map.entry(id("2608.00001"), java.time.Instant.parse("2026-08-19T10:00:00Z")));
+    }
+
     @StoreTest
     void findAllKeepsTheOrderAskedForAndLeavesOutUnknownIds(Database db) {
         var store = new PaperStore(db.jdbi());
