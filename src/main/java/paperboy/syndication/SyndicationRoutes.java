@@ -19,7 +19,8 @@ import paperboy.search.PaperIndex;
  * {@code 2026-08-21.atom}, and Javalin gives a request to the first route that matches.
  */
 public final class SyndicationRoutes {
-    private static final int CAPACITY = 500;
+    /** A month's feed is about 300 KB (50 abstracts, as summary and as HTML): 200 of them stay under 60 MB. */
+    private static final int CAPACITY = 200;
 
     private final PaperStore papers;
     private final PaperIndex index;
