@@ -49,6 +49,7 @@ import paperboy.search.PaperIndex;
 import paperboy.search.SearchPool;
 import paperboy.search.Semantic;
 import paperboy.search.SimilarityFloor;
+import paperboy.syndication.SiteAddress;
 import paperboy.web.Pages;
 import paperboy.web.WebApp;
 
@@ -221,7 +222,8 @@ public final class App implements AutoCloseable {
         Pages pages = templates == null || templates.isBlank()
                 ? Pages.precompiled()
                 : Pages.hotReloading(Path.of(templates));
-        return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages).create();
+        return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
+                SiteAddress.of(config.baseUrl())).create();
     }
 
     /**

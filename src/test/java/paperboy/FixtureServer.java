@@ -40,6 +40,11 @@ public final class FixtureServer implements AutoCloseable {
         return start(new App(new Config(0, dataDir, null, false)), before);
     }
 
+    /** As {@link #start(Path, StoreSetup)} with this config (a base URL, say) for the data folder in it. */
+    public static FixtureServer start(Config config, StoreSetup before) throws IOException {
+        return start(new App(config), before);
+    }
+
     /**
      * With embeddings on (the JVM's shared model): the fixtures' vectors, embedded once per JVM
      * ({@link EmbeddedFixtures}), are stored and indexed before the server starts, so semantic
@@ -151,6 +156,11 @@ public final class FixtureServer implements AutoCloseable {
     /** GET {@code pathAndQuery} (already URL-encoded where needed), body as text. */
     public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build());
+    }
+
+    /** GET {@code pathAndQuery} with these request headers (name, value, name, value...). */
+    public HttpResponse<String> get(String pathAndQuery, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).headers(headers).GET().build());
     }
 
     /** As {@link #get(String)}, failing (an UncheckedIOException) when no answer comes within {@code timeout}. */

@@ -1,5 +1,6 @@
 package paperboy.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +15,11 @@ import java.nio.file.Path;
  * @param arxiv      harvesting and fetching from arXiv
  * @param search     embeddings, vector format and fusion; the shorter constructors, for tests and
  *                   tools, turn embeddings off so that they do not load the model
+ * @param baseUrl    the site's public address ({@code PAPERBOY_BASE_URL}, an http(s) URL without a
+ *                   trailing slash) for the absolute links of feeds; null: each request's own host
  */
-public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
+        URI baseUrl) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -26,6 +30,11 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         dataDir = dataDir.toAbsolutePath().normalize();
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
+    }
+
+    /** A config that takes every link's host from the request. */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, null);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -48,15 +57,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -64,14 +73,18 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl);
     }
 
     public boolean embeddings() {
         return search.embeddings();
     }
 
+    public Config withBaseUrl(URI newBaseUrl) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl);
+    }
+
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl);
     }
 }

@@ -48,7 +48,26 @@ public final class ConfigLoader {
                 arxiv(),
                 new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
                         values.get("PAPERBOY_FUSION"), similarityFloor(),
-                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)));
+                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
+                baseUrl());
+    }
+
+    /**
+     * The site's public address for absolute links ({@code https://papers.example.org}, or with a
+     * path when served below one), without a trailing slash; null when unset. A query or fragment
+     * could not be joined with a path, so it is refused.
+     */
+    private URI baseUrl() {
+        String key = "PAPERBOY_BASE_URL";
+        URI uri = url(key, null);
+        if (uri == null) {
+            return null;
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new ConfigException(key, values.get(key), "an http(s) URL without user, query or fragment, e.g. https://papers.example.org");
+        }
+        String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
     private double similarityFloor() {

@@ -10,6 +10,7 @@ import paperboy.feed.Period;
 import paperboy.http.PageCache;
 import paperboy.http.Params;
 import paperboy.paper.PaperStore;
+import paperboy.syndication.FeedLinks;
 import paperboy.web.pages.Link;
 import paperboy.web.pages.ListPage;
 import paperboy.web.pages.WelcomePage;
@@ -50,7 +51,8 @@ final class FeedRoutes {
                 link("← " + (list.previous() == null ? "Previous" : list.previous().label()), list.previous()),
                 link((list.next() == null ? "Next" : list.next().label()) + " →", list.next()),
                 list.papers().stream().map(Cards::of).toList(),
-                list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE), nothingFeatured(period)));
+                list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE), nothingFeatured(period),
+                FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label())));
     }
 
     /** A day or period with no papers is a normal page that says so, like the API's empty list. */

@@ -20,6 +20,7 @@ import paperboy.search.PaperIndex;
 import paperboy.search.SearchFilters;
 import paperboy.search.SearchRequest;
 import paperboy.search.SearchResults;
+import paperboy.syndication.FeedLinks;
 import paperboy.web.pages.SearchPage;
 
 /**
@@ -81,8 +82,11 @@ final class SearchRoutes {
                 sort.label(), text(filters.from()), text(filters.to()), String.join(",", filters.categories()),
                 filters.featuredOnly(), semanticAvailable);
         long total = Math.min(results.total(), (long) MAX_PAGE * PAGE_SIZE);
+        String base = base(query, like, options);
+        FeedLinks feeds = query.isEmpty() && like.isEmpty() ? FeedLinks.LATEST
+                : FeedLinks.forPage(base, "Paperboy: search " + (like.isEmpty() ? "“" + query + "”" : "papers like your text"));
         pages.render(ctx, "search.jte", new SearchPage(query, like, options, results.notice(), results.total(), results.atLeast(),
-                progress(results.meaning()), hits(results), Paging.of(base(query, like, options), page, total, PAGE_SIZE)));
+                progress(results.meaning()), hits(results), Paging.of(base, page, total, PAGE_SIZE), feeds));
     }
 
     /** Papers like {@code text}; {@code typedAsQuery} when it came as a long {@code q}, which the notice explains. */

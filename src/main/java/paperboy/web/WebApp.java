@@ -13,6 +13,8 @@ import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
+import paperboy.syndication.SiteAddress;
+import paperboy.syndication.SyndicationRoutes;
 
 /**
  * The HTTP side of Paperboy: pages, JSON API, health, static files and error mapping, on one
@@ -29,11 +31,15 @@ public final class WebApp {
     private final EmbeddingWorker embedding;
     private final Feed feed;
     private final Pages pages;
+    private final SiteAddress site;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off) */
+    /**
+     * @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off)
+     * @param site      where the site is, for the absolute links of feeds
+     */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages) {
+            EmbeddingWorker embedding, Feed feed, Pages pages, SiteAddress site) {
         this.embedding = embedding;
         this.database = database;
         this.papers = papers;
@@ -41,6 +47,7 @@ public final class WebApp {
         this.index = index;
         this.feed = feed;
         this.pages = pages;
+        this.site = site;
     }
 
     public Javalin create() {
@@ -62,6 +69,8 @@ public final class WebApp {
             // Pages change with the store, and related papers also as the embedder adds vectors.
             PageCache cache = new PageCache(
                     () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
+            // Before the list pages, whose /papers/date/{day} would also take 2026-08-21.atom.
+            new SyndicationRoutes(feed, papers, index, site, java.time.Clock.systemUTC()).addTo(config.routes);
             new FeedRoutes(feed, papers, pages, cache).addTo(config.routes);
             new SearchRoutes(index, papers, pages, embedding.isOn()).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache).addTo(config.routes);

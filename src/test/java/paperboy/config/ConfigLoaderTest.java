@@ -116,4 +116,28 @@ class ConfigLoaderTest {
         assertThat(new ConfigLoader(Map.of("PAPERBOY_CONFIG", file.toString(), "PAPERBOY_LOG_LEVEL", "warn")).logLevel())
                 .isEqualTo("WARN");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "https://papers.example.org, https://papers.example.org",
+            "https://papers.example.org/, https://papers.example.org",
+            "http://example.org:8080/paperboy/, http://example.org:8080/paperboy"})
+    void theBaseUrlIsAnHttpUrlWithoutItsTrailingSlash(String raw, String expected) {
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_BASE_URL", raw)).load().baseUrl()).isEqualTo(URI.create(expected));
+    }
+
+    @Test
+    void withoutABaseUrlLinksTakeTheRequestsHost() {
+        assertThat(new ConfigLoader(Map.of()).load().baseUrl()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"papers.example.org", "ftp://example.org", "https://example.org/?x=1", "https://example.org/#top",
+            "https://user@example.org", "https://exa mple.org"})
+    void aBaseUrlThatIsNoHttpAddressStopsTheStartNamingTheKey(String raw) {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PAPERBOY_BASE_URL", raw)).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid PAPERBOY_BASE_URL=" + raw)
+                .hasMessageContaining("an http(s) URL");
+    }
 }

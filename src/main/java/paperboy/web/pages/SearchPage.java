@@ -1,6 +1,7 @@
 package paperboy.web.pages;
 
 import java.util.List;
+import paperboy.syndication.FeedLinks;
 
 /**
  * Search results ({@code /search?q=} or {@code /search?like=}). {@code notice} tells the user what
@@ -9,10 +10,11 @@ import java.util.List;
  * matches) and may be null, in which case the card's plain title / summary start is shown.
  * {@code atLeast} marks {@code total} as a lower bound (past 1,000 keyword matches);
  * {@code meaningProgress} says how many papers matching by meaning could reach while they are
- * being embedded ("meaning: 384 of 1,416 papers so far"), null once all are.
+ * being embedded ("meaning: 384 of 1,416 papers so far"), null once all are. {@code feeds} are the
+ * search's Atom and RSS feeds (the latest day's when nothing was searched).
  */
 public record SearchPage(String query, String like, Options options, String notice, long total, boolean atLeast,
-        String meaningProgress, List<Hit> hits, Pager pager) {
+        String meaningProgress, List<Hit> hits, Pager pager, FeedLinks feeds) {
     public record Hit(PaperCard card, String titleHtml, String snippetHtml) {}
 
     /**
