@@ -1,5 +1,6 @@
 package paperboy.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +15,12 @@ import java.nio.file.Path;
  * @param arxiv      harvesting and fetching from arXiv
  * @param search     embeddings, vector format and fusion; the shorter constructors, for tests and
  *                   tools, turn embeddings off so that they do not load the model
+ * @param baseUrl    the public address of the site ({@code PAPERBOY_BASE_URL}), without a trailing
+ *                   slash, for absolute links (sitemap, canonical, feeds); {@code null} means each
+ *                   request's own scheme and Host
  */
-public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
+        URI baseUrl) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -26,6 +31,11 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         dataDir = dataDir.toAbsolutePath().normalize();
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
+    }
+
+    /** A config whose absolute links follow each request's Host. */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, null);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -48,15 +58,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -64,14 +74,18 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl);
     }
 
     public boolean embeddings() {
         return search.embeddings();
     }
 
+    public Config withBaseUrl(URI newBaseUrl) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl);
+    }
+
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl);
     }
 }

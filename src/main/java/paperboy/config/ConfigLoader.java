@@ -48,7 +48,26 @@ public final class ConfigLoader {
                 arxiv(),
                 new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
                         values.get("PAPERBOY_FUSION"), similarityFloor(),
-                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)));
+                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
+                baseUrl());
+    }
+
+    /**
+     * {@code PAPERBOY_BASE_URL}: an http(s) address with a host, perhaps a path (a site served under
+     * a prefix), and no query or fragment, since paths are appended to it; a trailing slash is dropped.
+     */
+    private URI baseUrl() {
+        String key = "PAPERBOY_BASE_URL";
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        URI uri = url(key, null);
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new ConfigException(key, raw, "an http(s) URL without a query, fragment or user, e.g. https://papers.example.org");
+        }
+        String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
     private double similarityFloor() {
