@@ -221,7 +221,8 @@ public final class App implements AutoCloseable {
         Pages pages = templates == null || templates.isBlank()
                 ? Pages.precompiled()
                 : Pages.hotReloading(Path.of(templates));
-        return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages).create();
+        return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
+                paperboy.http.SiteUrl.of(config.baseUrl())).create();
     }
 
     /**
