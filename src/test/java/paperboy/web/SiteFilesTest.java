@@ -166,6 +166,21 @@ class SiteFilesTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "HEAD {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/", "/papers/2608.19880", "/papers/date/2026-08-21",
+        "/search?q=agent", "/api/daily_papers", "/api/papers/2608.19880", "/api/papers/search?q=agent", "/robots.txt",
+        "/sitemap.xml", "/sitemap-1.xml", "/favicon.ico", "/favicon.svg", "/static/paperboy.css"})
+    void headAnswersWithTheContentTypeOfGetAndNoBody(String target) {
+        RawHttp.Answer get = RawHttp.request(server.port(), "GET", target);
+        RawHttp.Answer head = RawHttp.request(server.port(), "HEAD", target);
+
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.body()).isNotEmpty();
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.contentType()).isNotEmpty().isEqualTo(get.contentType());
+        assertThat(head.body()).isEmpty();
+    }
+
     @Test
     void robotsTxtAllowsPagesKeepsCrawlersOffSearchAndTheApiAndPointsAtTheSitemap() {
         HttpResponse<String> response = server.get("/robots.txt");
