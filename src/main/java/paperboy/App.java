@@ -49,7 +49,6 @@ import paperboy.search.PaperIndex;
 import paperboy.search.SearchPool;
 import paperboy.search.Semantic;
 import paperboy.search.SimilarityFloor;
-import paperboy.syndication.SiteAddress;
 import paperboy.web.Pages;
 import paperboy.web.WebApp;
 
@@ -223,7 +222,7 @@ public final class App implements AutoCloseable {
                 ? Pages.precompiled()
                 : Pages.hotReloading(Path.of(templates));
         return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
-                SiteAddress.of(config.baseUrl())).create();
+                paperboy.http.SiteUrl.of(config.baseUrl())).create();
     }
 
     /**

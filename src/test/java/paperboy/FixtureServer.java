@@ -88,6 +88,11 @@ public final class FixtureServer implements AutoCloseable {
         }
     }
 
+    /** With {@code PAPERBOY_BASE_URL} set to {@code baseUrl}; {@code before} as in {@link #start(Path, StoreSetup)}. */
+    public static FixtureServer startAt(Path dataDir, URI baseUrl, StoreSetup before) throws IOException {
+        return start(new App(new Config(0, dataDir, null, false).withBaseUrl(baseUrl)), before);
+    }
+
     /** Keyword search over the bundled sample (the 1,416 papers a new install starts with), as {@code serve} loads it. */
     public static FixtureServer startWithSample(Path dataDir) throws IOException {
         App app = new App(new Config(0, dataDir, null, true));

@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * @param arxiv      harvesting and fetching from arXiv
  * @param search     embeddings, vector format and fusion; the shorter constructors, for tests and
  *                   tools, turn embeddings off so that they do not load the model
- * @param baseUrl    the site's public address ({@code PAPERBOY_BASE_URL}, an http(s) URL without a
- *                   trailing slash) for the absolute links of feeds; null: each request's own host
+ * @param baseUrl    the public address of the site ({@code PAPERBOY_BASE_URL}), without a trailing
+ *                   slash, for absolute links (sitemap, canonical, feeds); {@code null} means each
+ *                   request's own scheme and Host
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
         URI baseUrl) {
@@ -32,7 +33,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
     }
 
-    /** A config that takes every link's host from the request. */
+    /** A config whose absolute links follow each request's Host. */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
         this(port, dataDir, dbUrl, loadSample, arxiv, search, null);
     }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * the request and valid for one {@link Version} of the data: any write to the store (on any node)
  * bumps the store's change number, so an entry can never outlive the data it was made from. A hit
  * costs one primary-key read of the change counter instead of the queries and rendering behind the
- * page. Entries also lapse after five minutes, so a list ranked by age (trending) is recomputed
+ * page. Entries are kept per origin (scheme and Host) too. Entries also lapse after five minutes, so a list ranked by age (trending) is recomputed
  * even when nothing is written.
  */
 public final class PageCache {
@@ -46,7 +46,9 @@ public final class PageCache {
     /** Wraps a handler whose answer depends only on the request and the store. */
     public Handler of(Handler handler) {
         return ctx -> {
-            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
+            // The origin is part of the key: pages carry absolute links built from the request's Host
+            // when no base URL is configured, and one Host's page must never be served to another.
+            String key = ctx.scheme() + "://" + ctx.host() + ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
             Version now = version.get();
             Cached hit = lookup(key, now);
             if (hit != null) {

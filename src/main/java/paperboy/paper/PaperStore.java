@@ -301,6 +301,20 @@ public final class PaperStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
     }
 
+    /**
+     * A page of every paper's id and arXiv time, in id order (the sitemap): new papers mostly come
+     * last, so earlier pages stay as they were. Reads only the columns it needs, {@code limit} rows.
+     */
+    public List<PaperStamp> stamps(long offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, COALESCE(updated_at, published_at) AS changed FROM papers "
+                        + "ORDER BY id LIMIT :limit OFFSET :offset")
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, c) -> new PaperStamp(new ArxivId(rs.getString("id")),
+                        rs.getObject("changed") == null ? null : Instant.ofEpochMilli(rs.getLong("changed"))))
+                .list());
+    }
+
     public long lastChangeNo() {
         return jdbi.withHandle(h -> h.createQuery("SELECT value FROM store_counters WHERE name = 'change_no'")
                 .mapTo(Long.class)

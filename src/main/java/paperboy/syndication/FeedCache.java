@@ -1,5 +1,6 @@
 package paperboy.syndication;
 
+import paperboy.http.SiteUrl;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.security.MessageDigest;
@@ -27,7 +28,7 @@ final class FeedCache {
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final String CACHE_CONTROL = "public, max-age=300";
 
-    private final SiteAddress site;
+    private final SiteUrl site;
     private final Clock clock;
     private final Map<String, Kept> entries;
 
@@ -45,7 +46,7 @@ final class FeedCache {
 
     private record Kept(Version version, Instant madeAt, byte[] body, String etag, Instant lastModified) {}
 
-    FeedCache(SiteAddress site, Clock clock, int capacity) {
+    FeedCache(SiteUrl site, Clock clock, int capacity) {
         this.site = site;
         this.clock = clock;
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {

@@ -1,5 +1,6 @@
 package paperboy.syndication;
 
+import paperboy.http.SiteUrl;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -29,7 +30,7 @@ public final class SyndicationRoutes {
     private final FeedWriter writer = new FeedWriter();
     private final FeedCache cache;
 
-    public SyndicationRoutes(Feed feed, PaperStore papers, PaperIndex index, SiteAddress site, Clock clock) {
+    public SyndicationRoutes(Feed feed, PaperStore papers, PaperIndex index, SiteUrl site, Clock clock) {
         this.papers = papers;
         this.index = index;
         this.lists = new ListFeeds(feed);

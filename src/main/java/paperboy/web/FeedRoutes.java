@@ -9,8 +9,10 @@ import paperboy.feed.Feed;
 import paperboy.feed.Period;
 import paperboy.http.PageCache;
 import paperboy.http.Params;
+import paperboy.http.SiteUrl;
 import paperboy.paper.PaperStore;
 import paperboy.syndication.FeedLinks;
+import paperboy.web.pages.Head;
 import paperboy.web.pages.Link;
 import paperboy.web.pages.ListPage;
 import paperboy.web.pages.WelcomePage;
@@ -23,8 +25,10 @@ final class FeedRoutes {
     private final PaperStore papers;
     private final Pages pages;
     private final PageCache cache;
+    private final SiteUrl site;
 
-    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache) {
+    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site) {
+        this.site = site;
         this.feed = feed;
         this.papers = papers;
         this.pages = pages;
@@ -33,18 +37,19 @@ final class FeedRoutes {
 
     void addTo(RoutesConfig routes) {
         routes.get("/", cache.of(this::latest));
-        routes.get("/papers/date/{day}", cache.of(ctx -> show(ctx, Period.day(ctx.pathParam("day")))));
-        routes.get("/papers/week/{week}", cache.of(ctx -> show(ctx, Period.week(ctx.pathParam("week")))));
-        routes.get("/papers/month/{month}", cache.of(ctx -> show(ctx, Period.month(ctx.pathParam("month")))));
+        routes.get("/papers/date/{day}", cache.of(ctx -> show(ctx, Period.day(ctx.pathParam("day")), false)));
+        routes.get("/papers/week/{week}", cache.of(ctx -> show(ctx, Period.week(ctx.pathParam("week")), false)));
+        routes.get("/papers/month/{month}", cache.of(ctx -> show(ctx, Period.month(ctx.pathParam("month")), false)));
     }
 
     /** The latest featured day; before anything is featured, a welcome page that says how to fill the store. */
     private void latest(Context ctx) {
-        feed.latestDay().ifPresentOrElse(day -> show(ctx, new Period.Day(day)),
-                () -> pages.render(ctx, "welcome.jte", new WelcomePage(papers.count())));
+        feed.latestDay().ifPresentOrElse(day -> show(ctx, new Period.Day(day), true),
+                () -> pages.render(ctx, "welcome.jte", new WelcomePage(papers.count()), Head.at(site.absolute(ctx, "/"))));
     }
 
-    private void show(Context ctx, Period period) {
+    /** {@code home}: shown at {@code /}, whose first page is its own canonical address (the latest day, whichever it is). */
+    private void show(Context ctx, Period period, boolean home) {
         int page = Params.integer(ctx, "page", 1, 1, 10_000);
         DailyList list = feed.list(period, Feed.Sort.UPVOTES, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(period),
@@ -52,7 +57,8 @@ final class FeedRoutes {
                 link((list.next() == null ? "Next" : list.next().label()) + " →", list.next()),
                 list.papers().stream().map(Cards::of).toList(),
                 list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE), nothingFeatured(period),
-                FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label())));
+                FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label())),
+                Head.at(site.absolute(ctx, home && page == 1 ? "/" : "/papers/" + period.path() + (page == 1 ? "" : "?page=" + page))));
     }
 
     /** A day or period with no papers is a normal page that says so, like the API's empty list. */

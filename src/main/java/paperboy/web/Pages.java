@@ -6,6 +6,8 @@ import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
 import java.nio.file.Path;
+import java.util.Map;
+import paperboy.web.pages.Head;
 
 /**
  * Renders the jte templates. In production they are precompiled into the jar; with
@@ -28,6 +30,13 @@ public final class Pages {
 
     void render(Context ctx, String template, Object page) {
         ctx.html(html(template, page));
+    }
+
+    /** A template that takes {@code @param Head head} beside its page. */
+    void render(Context ctx, String template, Object page, Head head) {
+        StringOutput output = new StringOutput(8192);
+        engine.render(template, Map.of("page", page, "head", head), output);
+        ctx.html(output.toString());
     }
 
     String html(String template, Object page) {

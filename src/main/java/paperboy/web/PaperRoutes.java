@@ -6,13 +6,16 @@ import java.util.List;
 import paperboy.feed.Period;
 import paperboy.http.HttpError;
 import paperboy.http.PageCache;
+import paperboy.http.SiteUrl;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 import paperboy.search.PaperIndex;
+import paperboy.web.pages.Head;
 import paperboy.web.pages.Link;
 import paperboy.web.pages.PaperCard;
 import paperboy.web.pages.PaperPage;
+import paperboy.web.pages.Preview;
 
 /** The page of one paper: {@code /papers/{arxivId}}, old-style ids with their slash included. */
 final class PaperRoutes {
@@ -22,8 +25,10 @@ final class PaperRoutes {
     private final PaperIndex index;
     private final Pages pages;
     private final PageCache cache;
+    private final SiteUrl site;
 
-    PaperRoutes(PaperStore papers, PaperIndex index, Pages pages, PageCache cache) {
+    PaperRoutes(PaperStore papers, PaperIndex index, Pages pages, PageCache cache, SiteUrl site) {
+        this.site = site;
         this.papers = papers;
         this.index = index;
         this.pages = pages;
@@ -69,7 +74,9 @@ final class PaperRoutes {
         }
         Paper p = papers.find(id).orElseThrow(() -> HttpError.notFound(
                 "Paper " + id + " is not in this index. It may exist on arXiv: " + id.absUrl()));
-        pages.render(ctx, "paper.jte", page(p));
+        // Shared links preview with the title and the start of the abstract; the canonical address has no version.
+        pages.render(ctx, "paper.jte", page(p), Head.sharedAt(site.absolute(ctx, "/papers/" + id.value()),
+                new Preview(p.title(), Preview.description(p.summary()))));
     }
 
     private PaperPage page(Paper p) {

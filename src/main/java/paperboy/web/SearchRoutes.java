@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import paperboy.http.Params;
 import paperboy.http.SearchParams;
+import paperboy.http.SiteUrl;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
@@ -21,6 +22,7 @@ import paperboy.search.SearchFilters;
 import paperboy.search.SearchRequest;
 import paperboy.search.SearchResults;
 import paperboy.syndication.FeedLinks;
+import paperboy.web.pages.Head;
 import paperboy.web.pages.SearchPage;
 
 /**
@@ -37,8 +39,10 @@ final class SearchRoutes {
     private final PaperStore papers;
     private final Pages pages;
     private final boolean semanticAvailable;
+    private final SiteUrl site;
 
-    SearchRoutes(PaperIndex index, PaperStore papers, Pages pages, boolean semanticAvailable) {
+    SearchRoutes(PaperIndex index, PaperStore papers, Pages pages, boolean semanticAvailable, SiteUrl site) {
+        this.site = site;
         this.index = index;
         this.papers = papers;
         this.pages = pages;
@@ -82,11 +86,23 @@ final class SearchRoutes {
                 sort.label(), text(filters.from()), text(filters.to()), String.join(",", filters.categories()),
                 filters.featuredOnly(), semanticAvailable);
         long total = Math.min(results.total(), (long) MAX_PAGE * PAGE_SIZE);
-        String base = base(query, like, options);
+        String address = base(query, like, options);
         FeedLinks feeds = query.isEmpty() && like.isEmpty() ? FeedLinks.LATEST
-                : FeedLinks.forPage(base, "Paperboy: search " + (like.isEmpty() ? "“" + query + "”" : "papers like your text"));
+                : FeedLinks.forPage(address, "Paperboy: search " + (like.isEmpty() ? "“" + query + "”" : "papers like your text"));
         pages.render(ctx, "search.jte", new SearchPage(query, like, options, results.notice(), results.total(), results.atLeast(),
-                progress(results.meaning()), hits(results), Paging.of(base, page, total, PAGE_SIZE), feeds));
+                progress(results.meaning()), hits(results), Paging.of(address, page, total, PAGE_SIZE), feeds), canonical(ctx, address, page));
+    }
+
+    /**
+     * The one address of this search (its parameters in a fixed order, defaults left out), so that
+     * the many spellings of a search are one page; results pages are kept out of search engines'
+     * indexes (robots.txt asks crawlers not to fetch them at all), the help page is not.
+     */
+    private Head canonical(Context ctx, String address, int page) {
+        if (address.equals("/search?q=")) {
+            return Head.at(site.absolute(ctx, "/search"));
+        }
+        return Head.searchAt(site.absolute(ctx, address + (page == 1 ? "" : "&page=" + page)));
     }
 
     /** Papers like {@code text}; {@code typedAsQuery} when it came as a long {@code q}, which the notice explains. */

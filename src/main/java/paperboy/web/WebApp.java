@@ -9,11 +9,11 @@ import paperboy.api.ApiRoutes;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
 import paperboy.http.PageCache;
+import paperboy.http.SiteUrl;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
-import paperboy.syndication.SiteAddress;
 import paperboy.syndication.SyndicationRoutes;
 
 /**
@@ -31,7 +31,7 @@ public final class WebApp {
     private final EmbeddingWorker embedding;
     private final Feed feed;
     private final Pages pages;
-    private final SiteAddress site;
+    private final SiteUrl site;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
@@ -39,7 +39,14 @@ public final class WebApp {
      * @param site      where the site is, for the absolute links of feeds
      */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages, SiteAddress site) {
+            EmbeddingWorker embedding, Feed feed, Pages pages) {
+        this(database, papers, featured, index, embedding, feed, pages, SiteUrl.fromRequests());
+    }
+
+    /** @param site where absolute links point (the configured base URL, or each request's Host) */
+    public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
+            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site) {
+        this.site = site;
         this.embedding = embedding;
         this.database = database;
         this.papers = papers;
@@ -47,7 +54,6 @@ public final class WebApp {
         this.index = index;
         this.feed = feed;
         this.pages = pages;
-        this.site = site;
     }
 
     public Javalin create() {
@@ -71,10 +77,13 @@ public final class WebApp {
                     () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
             // Before the list pages, whose /papers/date/{day} would also take 2026-08-21.atom.
             new SyndicationRoutes(feed, papers, index, site, java.time.Clock.systemUTC()).addTo(config.routes);
-            new FeedRoutes(feed, papers, pages, cache).addTo(config.routes);
-            new SearchRoutes(index, papers, pages, embedding.isOn()).addTo(config.routes);
-            new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
+            new FeedRoutes(feed, papers, pages, cache, site).addTo(config.routes);
+            new SearchRoutes(index, papers, pages, embedding.isOn(), site).addTo(config.routes);
+            new PaperRoutes(papers, index, pages, cache, site).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
+            // Sitemap files follow the store alone, and a few suffice: each is up to a megabyte.
+            PageCache sitemaps = new PageCache(() -> new PageCache.Version(papers.lastChangeNo(), 0), 8);
+            new SiteRoutes(papers, site, sitemaps, SiteRoutes.SITEMAP_PAGE).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
             new Errors(pages).addTo(config.routes);
         });

@@ -76,7 +76,11 @@ class ConfigLoaderTest {
         "PAPERBOY_SIMILARITY_FLOOR | 1.5    | invalid PAPERBOY_SIMILARITY_FLOOR=1.5",
         "PAPERBOY_LOG_LEVEL     | LOUD      | invalid PAPERBOY_LOG_LEVEL=LOUD: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF",
         "PAPERBOY_SEARCH_TIMEOUT_MS | 0     | invalid PAPERBOY_SEARCH_TIMEOUT_MS=0",
-        "PAPERBOY_SEARCH_TIMEOUT_MS | 2s    | invalid PAPERBOY_SEARCH_TIMEOUT_MS=2s"})
+        "PAPERBOY_SEARCH_TIMEOUT_MS | 2s    | invalid PAPERBOY_SEARCH_TIMEOUT_MS=2s",
+        "PAPERBOY_BASE_URL      | papers.example.org | invalid PAPERBOY_BASE_URL=papers.example.org",
+        "PAPERBOY_BASE_URL      | ftp://papers.example.org | invalid PAPERBOY_BASE_URL=ftp://papers.example.org",
+        "PAPERBOY_BASE_URL      | https://papers.example.org/?x=1 | invalid PAPERBOY_BASE_URL=https://papers.example.org/?x=1",
+        "PAPERBOY_BASE_URL      | https://papers.example.org/#top | invalid PAPERBOY_BASE_URL=https://papers.example.org/#top"})
     void badValuesAreRefusedNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> arxiv(Map.of(key, value)))
                 .isInstanceOf(ConfigException.class)
@@ -139,5 +143,14 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("invalid PAPERBOY_BASE_URL=" + raw)
                 .hasMessageContaining("an http(s) URL");
+    }
+
+    @Test
+    void theBaseUrlIsUnsetByDefaultAndLosesItsTrailingSlash() {
+        assertThat(new ConfigLoader(Map.of()).load().baseUrl()).isNull();
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_BASE_URL", " https://papers.example.org/ ")).load().baseUrl())
+                .isEqualTo(URI.create("https://papers.example.org"));
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_BASE_URL", "http://example.org:8080/paperboy")).load().baseUrl())
+                .isEqualTo(URI.create("http://example.org:8080/paperboy"));
     }
 }
