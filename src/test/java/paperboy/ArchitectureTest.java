@@ -57,6 +57,11 @@ class ArchitectureTest {
             .because("http holds what pages and the API share (errors, parameters, the page cache), so both can use it");
 
     @ArchTest
+    static final ArchRule apiDocumentIsPlainData = noClasses().that().resideInAPackage(feature("apidoc"))
+            .should().dependOnClassesThat().resideInAnyPackage(feature("web"), feature("api"), feature("http"), JAVALIN)
+            .because("the API's description is read from its document alone; web serves it");
+
+    @ArchTest
     static final ArchRule onlyTheHttpLayerServesHttp = noClasses().that().resideInAnyPackage(
                     feature("harvest"), feature("jobs"), feature("db"), feature("config"), feature("eval"))
             .should().dependOnClassesThat().resideInAnyPackage(HTTP_LAYER)

@@ -158,6 +158,15 @@ public final class FixtureServer implements AutoCloseable {
         return web.port();
     }
 
+    /** Every HTTP route the server registered, as {@code GET /api/papers/<id>} (Javalin's own path syntax). */
+    public List<String> routes() {
+        return web.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
     /** GET {@code pathAndQuery} (already URL-encoded where needed), body as text. */
     public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + pathAndQuery)).GET().build());

@@ -6,6 +6,7 @@ import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.api.ApiRoutes;
+import paperboy.apidoc.ApiDocument;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
 import paperboy.http.PageCache;
@@ -85,6 +86,7 @@ public final class WebApp {
             PageCache sitemaps = new PageCache(() -> new PageCache.Version(papers.lastChangeNo(), 0), 8);
             new SiteRoutes(papers, site, sitemaps, SiteRoutes.SITEMAP_PAGE).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
+            new ApiDocRoutes(ApiDocument.load(json), pages).addTo(config.routes);
             new Errors(pages).addTo(config.routes);
         });
     }

@@ -1,0 +1,49 @@
+package paperboy.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import paperboy.apidoc.ApiDocument;
+
+/**
+ * The API's description: the OpenAPI document at {@code /api/openapi.json} (with an ETag, so a
+ * client that has it gets a 304) and the page made from it at {@code /api}.
+ */
+final class ApiDocRoutes {
+    // The document changes only with a new build; an hour-old copy after an upgrade is harmless.
+    private static final String CACHE_CONTROL = "public, max-age=3600";
+
+    private final ApiDocument document;
+    private final Pages pages;
+
+    ApiDocRoutes(ApiDocument document, Pages pages) {
+        this.document = document;
+        this.pages = pages;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get(ApiDocument.PATH, this::document);
+        routes.get("/api", this::page);
+    }
+
+    private void document(Context ctx) {
+        ctx.header("ETag", document.etag());
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        String asked = ctx.header("If-None-Match");
+        if (asked != null && (asked.equals("*") || java.util.List.of(asked.split(",\\s*")).contains(document.etag()))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json").result(document.bytes());
+    }
+
+    private void page(Context ctx) {
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        pages.render(ctx, "api.jte", document.page(origin(ctx)));
+    }
+
+    /** Where the reader reached this server, for curl lines they can paste. */
+    private static String origin(Context ctx) {
+        String host = ctx.host();
+        return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
+    }
+}
