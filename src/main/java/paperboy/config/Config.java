@@ -14,8 +14,10 @@ import java.nio.file.Path;
  * @param arxiv      harvesting and fetching from arXiv
  * @param search     embeddings, vector format and fusion; the shorter constructors, for tests and
  *                   tools, turn embeddings off so that they do not load the model
+ * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
  */
-public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
+public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
+        MetricsSettings metrics) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -26,6 +28,12 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         dataDir = dataDir.toAbsolutePath().normalize();
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
+        metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
+    }
+
+    /** With the default metrics (on, read from the loopback address only). */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, MetricsSettings.DEFAULTS);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -48,15 +56,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, metrics);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, metrics);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, metrics);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -64,7 +72,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, metrics);
     }
 
     public boolean embeddings() {
@@ -72,6 +80,10 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, metrics);
+    }
+
+    public Config withMetrics(MetricsSettings newMetrics) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newMetrics);
     }
 }

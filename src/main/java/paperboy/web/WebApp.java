@@ -9,6 +9,8 @@ import paperboy.api.ApiRoutes;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
 import paperboy.http.PageCache;
+import paperboy.metrics.Metrics;
+import paperboy.metrics.MetricsRoutes;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
@@ -29,11 +31,16 @@ public final class WebApp {
     private final EmbeddingWorker embedding;
     private final Feed feed;
     private final Pages pages;
+    private final Metrics metrics;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off) */
+    /**
+     * @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off)
+     * @param metrics   what requests are recorded into and {@code /metrics} shows ({@link Metrics#off()}: neither)
+     */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages) {
+            EmbeddingWorker embedding, Feed feed, Pages pages, Metrics metrics) {
+        this.metrics = metrics;
         this.embedding = embedding;
         this.database = database;
         this.papers = papers;
@@ -67,6 +74,7 @@ public final class WebApp {
             new PaperRoutes(papers, index, pages, cache).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
+            new MetricsRoutes(metrics).addTo(config);
             new Errors(pages).addTo(config.routes);
         });
     }
