@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import paperboy.config.MetricsSettings;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
@@ -38,14 +40,16 @@ public final class Metrics implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final MetricsAccess access;
-    private final JvmGcMetrics gc;
+    /** The binder that holds something until closed (its GC notification listeners); none when off. */
+    private final List<JvmGcMetrics> listening = new ArrayList<>();
     private final JobMetrics jobs;
 
     private Metrics(MeterRegistry registry, MetricsAccess access, boolean jvm) {
         this.registry = registry;
         this.access = access;
-        this.gc = jvm ? new JvmGcMetrics() : null;
         if (jvm) {
+            JvmGcMetrics gc = new JvmGcMetrics();
+            listening.add(gc);
             new JvmMemoryMetrics().bindTo(registry);
             gc.bindTo(registry);
             new JvmThreadMetrics().bindTo(registry);
@@ -65,7 +69,7 @@ public final class Metrics implements AutoCloseable {
 
     /** Records nothing (an empty composite registry hands out meters that do nothing) and serves nothing. */
     public static Metrics off() {
-        return new Metrics(new CompositeMeterRegistry(), null, false);
+        return new Metrics(new CompositeMeterRegistry(), new MetricsAccess(null), false);
     }
 
     /** Whether anything is measured and {@code /metrics} answers. */
@@ -92,7 +96,7 @@ public final class Metrics implements AutoCloseable {
         return registry;
     }
 
-    /** Who may read {@code /metrics}; only asked when on. */
+    /** Who may read {@code /metrics} (off, nobody asks: there is no such route). */
     MetricsAccess access() {
         return access;
     }
@@ -104,9 +108,7 @@ public final class Metrics implements AutoCloseable {
 
     @Override
     public void close() {
-        if (gc != null) {
-            gc.close();
-        }
+        listening.forEach(JvmGcMetrics::close);
         registry.close();
     }
 }
