@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import paperboy.harvest.Politeness;
 import paperboy.jobs.DailyJob;
 import paperboy.jobs.DailySchedule;
 import paperboy.jobs.JobRuns;
+import paperboy.metrics.Metrics;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
 import paperboy.ingest.ImportLog;
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
     private static final java.time.Duration ARXIV_TIMEOUT = java.time.Duration.ofSeconds(120);
 
     private final Config config;
+    private final Metrics metrics;
     private final Database database;
     private final PaperStore papers;
     private final FeaturedStore featured;
@@ -106,6 +109,7 @@ public final class App implements AutoCloseable {
         // open would keep its write lock until the JVM exits).
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
+            this.metrics = opening(opened, Metrics.from(config.metrics()));
             this.database = opening(opened, Database.open(config.storeUrl()));
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
@@ -113,8 +117,9 @@ public final class App implements AutoCloseable {
                     ? semantic(config, ownsEmbedder ? opening(opened, embedder.get()) : embedder.get())
                     : Semantic.off();
             this.searchPool = opening(opened, SearchPool.forThisMachine(config.search().timeout()));
-            this.index = opening(opened, new PaperIndex(config.indexDir(), semantic, searchPool));
+            this.index = opening(opened, new PaperIndex(config.indexDir(), semantic, searchPool, metrics.searches()));
             this.embeddingWorker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
+            metrics.watch(papers, index, embeddingWorker);
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
         } catch (RuntimeException | Error e) {
@@ -158,6 +163,11 @@ public final class App implements AutoCloseable {
         return searchPool;
     }
 
+    /** What this process measures; {@code serve} shows it at {@code /metrics}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     public Importer importer(PrintStream progress) {
         return importer(progress, changes -> {});
     }
@@ -192,12 +202,18 @@ public final class App implements AutoCloseable {
     private ImportReport loadSample() throws IOException {
         Importer importer = importer(System.err);
         ImportReport total = null;
-        for (String name : sampleFiles()) {
-            try (InputStream in = resource(SAMPLE + name)) {
-                ImportReport report = importer.importStream(in, name);
-                total = total == null ? report : total.plus(report);
+        try {
+            for (String name : sampleFiles()) {
+                try (InputStream in = resource(SAMPLE + name)) {
+                    ImportReport report = importer.importStream(in, name);
+                    total = total == null ? report : total.plus(report);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            metrics.jobs().importFailed();
+            throw e;
         }
+        metrics.jobs().imported(total);
         return total;
     }
 
@@ -222,7 +238,7 @@ public final class App implements AutoCloseable {
                 ? Pages.precompiled()
                 : Pages.hotReloading(Path.of(templates));
         return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
-                paperboy.http.SiteUrl.of(config.baseUrl())).create();
+                paperboy.http.SiteUrl.of(config.baseUrl()), metrics).create();
     }
 
     /**
@@ -265,18 +281,30 @@ public final class App implements AutoCloseable {
         }
         Harvester harvester = harvester(); // fails fast here when the contact is missing
         scheduledHarvest = new DailyJob("harvest", new DailySchedule(config.arxiv().harvestAt()),
-                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(), stopRequested -> {
-                    for (String set : sets) {
-                        if (stopRequested.getAsBoolean()) {
-                            return; // closing: the next run resumes from the stored checkpoints
-                        }
-                        harvester.harvest(set, null, null);
-                    }
-                    if (!stopRequested.getAsBoolean()) {
-                        index.catchUp(papers);
-                    }
-                });
+                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(),
+                stopRequested -> harvestSets(harvester, sets, stopRequested));
         scheduledHarvest.start();
+    }
+
+    /**
+     * The scheduled harvest's work: each set in turn, then a catch-up of the index. Each set's
+     * outcome is counted ({@code paperboy.harvest.runs}); the first failure stops the run.
+     */
+    public void harvestSets(Harvester harvester, List<String> sets, BooleanSupplier stopRequested) throws IOException {
+        for (String set : sets) {
+            if (stopRequested.getAsBoolean()) {
+                return; // closing: the next run resumes from the stored checkpoints
+            }
+            try {
+                metrics.jobs().harvested(harvester.harvest(set, null, null));
+            } catch (IOException | RuntimeException e) {
+                metrics.jobs().harvestFailed();
+                throw e;
+            }
+        }
+        if (!stopRequested.getAsBoolean()) {
+            index.catchUp(papers);
+        }
     }
 
     /** Keeps the search index following the store while serving (writes may come from other nodes). */
@@ -399,6 +427,7 @@ public final class App implements AutoCloseable {
                 semantic.embedder().close();
             }
             database.close();
+            metrics.close();
         }
     }
 }

@@ -73,6 +73,11 @@ class ArchitectureTest {
             .because("serve starts the Javalin server App wires; no command reaches into pages or the API");
 
     @ArchTest
+    static final ArchRule metricsAreReadByTheWebNotTheOtherWay = noClasses().that().resideInAPackage(feature("metrics"))
+            .should().dependOnClassesThat().resideInAnyPackage(feature("web"), feature("api"), feature("http"), feature("cli"))
+            .because("pages, the API and commands record into metrics; measuring knows none of them");
+
+    @ArchTest
     static final ArchRule noPackageCycles = slices().matching("paperboy.(*)..").should().beFreeOfCycles()
             .because("a feature that imports another which imports it back cannot be understood, tested or moved alone");
 

@@ -93,6 +93,11 @@ public final class FixtureServer implements AutoCloseable {
         return start(new App(new Config(0, dataDir, null, false).withBaseUrl(baseUrl)), before);
     }
 
+    /** With embeddings off and these metrics settings (a token, say, or metrics off). */
+    public static FixtureServer start(Path dataDir, paperboy.config.MetricsSettings metrics) throws IOException {
+        return start(new App(new Config(0, dataDir, null, false).withMetrics(metrics)), app -> {});
+    }
+
     /** Keyword search over the bundled sample (the 1,416 papers a new install starts with), as {@code serve} loads it. */
     public static FixtureServer startWithSample(Path dataDir) throws IOException {
         App app = new App(new Config(0, dataDir, null, true));

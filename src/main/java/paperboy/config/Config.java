@@ -18,9 +18,10 @@ import java.nio.file.Path;
  * @param baseUrl    the public address of the site ({@code PAPERBOY_BASE_URL}), without a trailing
  *                   slash, for absolute links (sitemap, canonical, feeds); {@code null} means each
  *                   request's own scheme and Host
+ * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
-        URI baseUrl) {
+        URI baseUrl, MetricsSettings metrics) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -31,11 +32,12 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         dataDir = dataDir.toAbsolutePath().normalize();
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
+        metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
     }
 
-    /** A config whose absolute links follow each request's Host. */
+    /** A config whose absolute links follow each request's Host, with the default metrics (on, read from the loopback address only). */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
-        this(port, dataDir, dbUrl, loadSample, arxiv, search, null);
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -58,15 +60,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -74,7 +76,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics);
     }
 
     public boolean embeddings() {
@@ -82,10 +84,14 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics);
+    }
+
+    public Config withMetrics(MetricsSettings newMetrics) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics);
     }
 }

@@ -49,7 +49,8 @@ public final class ConfigLoader {
                 new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
                         values.get("PAPERBOY_FUSION"), similarityFloor(),
                         millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
-                baseUrl());
+                baseUrl(),
+                new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")));
     }
 
     /**

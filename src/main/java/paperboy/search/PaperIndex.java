@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -57,6 +58,7 @@ public final class PaperIndex implements AutoCloseable {
     private final Semantic semantic;
     private final PaperSearch search;
     private final SearchPool pool;
+    private final SearchWatch watch;
     private final DocumentWriters documents;
     /** Batches handed over by {@link #follow} that are still being written, oldest first. */
     private final Deque<DocumentWriters.Batch> inFlight = new ArrayDeque<>();
@@ -82,8 +84,14 @@ public final class PaperIndex implements AutoCloseable {
      * @param pool     the threads searches run on, and their time budget (closed by whoever made it)
      */
     public PaperIndex(Path folder, Semantic semantic, SearchPool pool) {
+        this(folder, semantic, pool, SearchWatch.NONE);
+    }
+
+    /** @param watch told of every search and of every search refused (for {@code /metrics}) */
+    public PaperIndex(Path folder, Semantic semantic, SearchPool pool, SearchWatch watch) {
         this.semantic = semantic;
         this.pool = pool;
+        this.watch = watch;
         try {
             this.directory = FSDirectory.open(folder);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -282,7 +290,7 @@ public final class PaperIndex implements AutoCloseable {
 
     /** @throws SearchPool.Busy when as many searches run and wait as the pool takes */
     public SearchResults search(SearchRequest request) {
-        return pool.run(() -> search.search(request));
+        return watched(SearchWatch.Kind.QUERY, () -> search.search(request));
     }
 
     /**
@@ -291,7 +299,21 @@ public final class PaperIndex implements AutoCloseable {
      * @throws SearchPool.Busy when as many searches run and wait as the pool takes
      */
     public SearchResults searchLike(String text, SearchFilters filters, int offset, int limit) {
-        return pool.run(() -> search.like(text, filters, offset, limit));
+        return watched(SearchWatch.Kind.LIKE, () -> search.like(text, filters, offset, limit));
+    }
+
+    /** Runs {@code work} on the pool and tells the watch how it went (a failure is the request's to tell). */
+    private SearchResults watched(SearchWatch.Kind kind, Callable<SearchResults> work) {
+        long start = System.nanoTime();
+        SearchResults results;
+        try {
+            results = pool.run(work);
+        } catch (SearchPool.Busy e) {
+            watch.refused();
+            throw e;
+        }
+        watch.answered(kind, results, System.nanoTime() - start);
+        return results;
     }
 
     /**

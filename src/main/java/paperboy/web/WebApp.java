@@ -11,6 +11,8 @@ import paperboy.db.Database;
 import paperboy.feed.Feed;
 import paperboy.http.PageCache;
 import paperboy.http.SiteUrl;
+import paperboy.metrics.Metrics;
+import paperboy.metrics.MetricsRoutes;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
@@ -33,21 +35,18 @@ public final class WebApp {
     private final Feed feed;
     private final Pages pages;
     private final SiteUrl site;
+    private final Metrics metrics;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off)
-     * @param site      where the site is, for the absolute links of feeds
+     * @param site      where absolute links point (the configured base URL, or each request's Host)
+     * @param metrics   what requests are recorded into and {@code /metrics} shows ({@link Metrics#off()}: neither)
      */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages) {
-        this(database, papers, featured, index, embedding, feed, pages, SiteUrl.fromRequests());
-    }
-
-    /** @param site where absolute links point (the configured base URL, or each request's Host) */
-    public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site) {
+            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics) {
         this.site = site;
+        this.metrics = metrics;
         this.embedding = embedding;
         this.database = database;
         this.papers = papers;
@@ -87,6 +86,7 @@ public final class WebApp {
             new SiteRoutes(papers, site, sitemaps, SiteRoutes.SITEMAP_PAGE).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
             new ApiDocRoutes(ApiDocument.load(json), pages).addTo(config.routes);
+            new MetricsRoutes(metrics).addTo(config);
             new Errors(pages).addTo(config.routes);
         });
     }

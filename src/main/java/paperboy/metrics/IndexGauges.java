@@ -1,0 +1,42 @@
+package paperboy.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+import paperboy.paper.PaperStore;
+import paperboy.search.EmbeddingWorker;
+import paperboy.search.PaperIndex;
+
+/**
+ * Gauges read at each scrape from the parts' own getters (the ones {@code /healthz} reads): the
+ * index's papers and vectors, the store's change number, the index's committed one and the lag
+ * between them, and, with embeddings on, the embedder's progress (its counts are re-read from the
+ * store at most every few seconds).
+ */
+final class IndexGauges {
+    private IndexGauges() {}
+
+    static void register(MeterRegistry registry, PaperStore store, PaperIndex index, EmbeddingWorker embedding) {
+        gauge(registry, "paperboy.index.papers", "papers in the search index", index::size);
+        gauge(registry, "paperboy.index.vectors", "papers in the search index with a vector", index::vectorCount);
+        gauge(registry, "paperboy.store.change", "the store's last change number", store::lastChangeNo);
+        gauge(registry, "paperboy.index.change", "the store change number the index has committed",
+                () -> index.committedPosition().changeNo());
+        gauge(registry, "paperboy.index.lag", "store changes the index has not committed yet",
+                () -> store.lastChangeNo() - index.committedPosition().changeNo());
+        if (embedding.isOn()) {
+            gauge(registry, "paperboy.embedding.embedded", "papers with a vector of the model",
+                    () -> embedding.progress().embedded());
+            gauge(registry, "paperboy.embedding.backlog", "papers still to embed", () -> {
+                EmbeddingWorker.Progress progress = embedding.progress();
+                return Math.max(0, progress.total() - progress.embedded());
+            });
+            gauge(registry, "paperboy.embedding.rate", "papers embedded per second in the current run (0 between runs)",
+                    () -> embedding.progress().papersPerSecond());
+        }
+    }
+
+    private static void gauge(MeterRegistry registry, String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).strongReference(true).register(registry);
+    }
+}
