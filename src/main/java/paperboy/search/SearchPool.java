@@ -1,11 +1,12 @@
 package paperboy.search;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,12 @@ public final class SearchPool implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Duration budget;
     private final int capacity;
+    /**
+     * One permit per search that may run or wait. The executor's own rejection is not used: it
+     * depends on whether idle threads have taken from the queue yet, so it could refuse a search
+     * while places were free.
+     */
+    private final Semaphore places;
 
     /** @param threads searches that run at once; {@code 4 * threads} more may wait */
     public SearchPool(int threads, Duration budget) {
@@ -38,8 +45,9 @@ public final class SearchPool implements AutoCloseable {
         }
         this.budget = budget;
         this.capacity = threads + QUEUED_PER_THREAD * threads;
+        this.places = new Semaphore(capacity);
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_PER_THREAD * threads),
+                new LinkedBlockingQueue<>(), // bounded by the places
                 Thread.ofPlatform().name("search-", 1).daemon(true).factory());
         // Idle threads end, so a pool that is never closed (a tool's, a test's) holds nothing.
         executor.allowCoreThreadTimeOut(true);
@@ -57,22 +65,31 @@ public final class SearchPool implements AutoCloseable {
 
     /** Searches that can run or wait at once; one more is refused. */
     public int capacity() {
-        // Fixed at construction: the queue's remaining capacity plus its size, read one after the
-        // other while searches come and go, could add up to one more than the queue holds.
         return capacity;
     }
 
     /** Searches running or waiting now. */
     public int load() {
-        return executor.getActiveCount() + executor.getQueue().size();
+        return capacity - places.availablePermits();
     }
 
     /** Runs {@code search} on a search thread and waits for it; {@link Busy} when the queue is full. */
     public <T> T run(Callable<T> search) {
+        if (!places.tryAcquire()) {
+            throw new Busy(retryAfter());
+        }
+        try {
+            return runHolding(search);
+        } finally {
+            places.release();
+        }
+    }
+
+    private <T> T runHolding(Callable<T> search) {
         Future<T> result;
         try {
             result = executor.submit(search);
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) { // closed
             throw new Busy(retryAfter());
         }
         try {
