@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * around as this immutable record.
  *
  * @param port       HTTP port of {@code serve}
- * @param dataDir    folder holding the SQLite file, the Lucene index and outgoing mail
+ * @param dataDir    folder holding the SQLite file and the Lucene index
  * @param dbUrl      JDBC URL of the store; {@code null} means the SQLite file in {@code dataDir}
  * @param loadSample whether an empty store is filled with the bundled sample on start
  * @param arxiv      harvesting and fetching from arXiv
