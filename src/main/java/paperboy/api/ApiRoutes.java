@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,6 +17,7 @@ import paperboy.http.HttpError;
 import paperboy.http.PageCache;
 import paperboy.http.Params;
 import paperboy.http.SearchParams;
+import paperboy.http.SiteUrl;
 import paperboy.paper.ArxivId;
 import paperboy.paper.FeaturedPaper;
 import paperboy.paper.Paper;
@@ -34,9 +34,12 @@ public final class ApiRoutes {
     private final ObjectMapper json;
     private final HfJson hf;
     private final PageCache cache;
+    private final SiteUrl site;
 
-    public ApiRoutes(Feed feed, PaperStore papers, PaperIndex index, ObjectMapper json, PageCache cache) {
+    /** @param site where the absolute {@code Link} of {@code /api/papers} points */
+    public ApiRoutes(Feed feed, PaperStore papers, PaperIndex index, ObjectMapper json, PageCache cache, SiteUrl site) {
         this.cache = cache;
+        this.site = site;
         this.feed = feed;
         this.papers = papers;
         this.index = index;
@@ -47,7 +50,7 @@ public final class ApiRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get("/api/daily_papers", cache.of(this::dailyPapers));
         routes.get("/api/papers/search", this::search);
-        routes.get("/api/papers", absoluteNext(cache.of(this::listPapers)));
+        routes.get("/api/papers", cache.of(this::listPapers));
         routes.get("/api/papers/<id>/related", cache.of(this::related));
         routes.get("/api/papers/<id>", cache.of(this::paper));
     }
@@ -191,25 +194,12 @@ public final class ApiRoutes {
         PaperStore.IndexCursor cursor = decode(Params.text(ctx, "cursor"));
         List<Paper> page = papers.newest(cursor, limit);
         if (page.size() == limit) {
-            // Relative here, so the cached answer suits every host; absoluteNext completes it.
+            // Absolute: huggingface_hub's pager follows it as a URL of its own. The page cache keeps
+            // answers per origin, so a cached one never carries another host's address.
             String next = "/api/papers?limit=" + limit + "&cursor=" + encode(PaperStore.IndexCursor.after(page.getLast()));
-            ctx.header("Link", "<" + next + ">; rel=\"next\"");
+            ctx.header("Link", "<" + site.absolute(ctx, next) + ">; rel=\"next\"");
         }
         sendPapers(ctx, page.stream().map(Paper::id).toList(), false);
-    }
-
-    /**
-     * Makes the {@code Link: <...>; rel="next"} of {@code handler} absolute, from the request's
-     * scheme and host: {@code huggingface_hub}'s pager follows it as a URL of its own.
-     */
-    private static Handler absoluteNext(Handler handler) {
-        return ctx -> {
-            handler.handle(ctx);
-            String link = ctx.res().getHeader("Link");
-            if (link != null && link.startsWith("</") && ctx.host() != null) {
-                ctx.header("Link", "<" + ctx.scheme() + "://" + ctx.host() + link.substring(1));
-            }
-        };
     }
 
     private static String encode(PaperStore.IndexCursor cursor) {

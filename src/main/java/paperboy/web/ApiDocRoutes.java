@@ -3,6 +3,7 @@ package paperboy.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import paperboy.apidoc.ApiDocument;
+import paperboy.http.SiteUrl;
 
 /**
  * The API's description: the OpenAPI document at {@code /api/openapi.json} (with an ETag, so a
@@ -14,10 +15,13 @@ final class ApiDocRoutes {
 
     private final ApiDocument document;
     private final Pages pages;
+    private final SiteUrl site;
 
-    ApiDocRoutes(ApiDocument document, Pages pages) {
+    /** @param site where the page's curl lines point */
+    ApiDocRoutes(ApiDocument document, Pages pages, SiteUrl site) {
         this.document = document;
         this.pages = pages;
+        this.site = site;
     }
 
     void addTo(RoutesConfig routes) {
@@ -38,12 +42,6 @@ final class ApiDocRoutes {
 
     private void page(Context ctx) {
         ctx.header("Cache-Control", CACHE_CONTROL);
-        pages.render(ctx, "api.jte", document.page(origin(ctx)));
-    }
-
-    /** Where the reader reached this server, for curl lines they can paste. */
-    private static String origin(Context ctx) {
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
+        pages.render(ctx, "api.jte", document.page(site.base(ctx)));
     }
 }

@@ -62,7 +62,7 @@ final class PaperRoutes {
         Paper p = papers.find(id).orElseThrow(() -> HttpError.notFound(
                 "Paper " + id + " is not in this index. It may exist on arXiv: " + id.absUrl()));
         ctx.contentType("text/markdown; charset=utf-8")
-                .result(PaperMarkdown.of(page(p), ctx.host() == null ? "" : ctx.scheme() + "://" + ctx.host()));
+                .result(PaperMarkdown.of(page(p), site.base(ctx)));
     }
 
     private void show(Context ctx) {

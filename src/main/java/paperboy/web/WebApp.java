@@ -80,12 +80,12 @@ public final class WebApp {
             new FeedRoutes(feed, papers, pages, cache, site).addTo(config.routes);
             new SearchRoutes(index, papers, pages, embedding.isOn(), site).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache, site).addTo(config.routes);
-            new ApiRoutes(feed, papers, index, json, cache).addTo(config.routes);
+            new ApiRoutes(feed, papers, index, json, cache, site).addTo(config.routes);
             // Sitemap files follow the store alone, and a few suffice: each is up to a megabyte.
             PageCache sitemaps = new PageCache(() -> new PageCache.Version(papers.lastChangeNo(), 0), 8);
             new SiteRoutes(papers, site, sitemaps, SiteRoutes.SITEMAP_PAGE).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
-            new ApiDocRoutes(ApiDocument.load(json), pages).addTo(config.routes);
+            new ApiDocRoutes(ApiDocument.load(json), pages, site).addTo(config.routes);
             new MetricsRoutes(metrics).addTo(config);
             new Errors(pages).addTo(config.routes);
         });

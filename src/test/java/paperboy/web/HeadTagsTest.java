@@ -153,4 +153,13 @@ class HeadTagsTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(head(missing.body())).doesNotContain("rel=\"canonical\"").contains("rel=\"icon\"");
     }
+
+    @Test
+    void theApiAndTheMarkdownPointAtTheConfiguredAddressNotTheRequestsHost() {
+        HttpResponse<String> list = server.get("/api/papers?limit=1");
+
+        assertThat(list.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link).startsWith("<" + BASE + "/api/papers?"));
+        assertThat(page("/papers/" + HOSTILE_ID + ".md")).contains(BASE + "/papers/" + HOSTILE_ID);
+        assertThat(page("/api")).contains(BASE + "/api/papers").doesNotContain("localhost:" + server.port());
+    }
 }
