@@ -1,6 +1,5 @@
 package paperboy.syndication;
 
-import paperboy.http.SiteUrl;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.security.MessageDigest;
@@ -14,6 +13,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import paperboy.http.Conditional;
+import paperboy.http.HttpDates;
+import paperboy.http.SiteUrl;
 
 /**
  * Feed responses kept per address and version of the data behind them, with the validators that
@@ -88,35 +90,11 @@ final class FeedCache {
         ctx.header("ETag", kept.etag());
         ctx.header("Last-Modified", HttpDates.format(kept.lastModified()));
         ctx.header("Cache-Control", CACHE_CONTROL);
-        if (notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), kept.etag(), kept.lastModified())) {
+        if (Conditional.notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), kept.etag(), kept.lastModified())) {
             ctx.status(304);
             return;
         }
         ctx.contentType(format.mediaType() + "; charset=utf-8").result(kept.body());
-    }
-
-    /**
-     * Whether a conditional request may be answered 304 (RFC 9110, 13.2.2): {@code If-None-Match},
-     * when sent, decides alone, by weak comparison ({@code W/} aside, the tags are equal); otherwise
-     * {@code If-Modified-Since} at or after {@code lastModified} does. A date that does not parse is
-     * ignored, as the RFC says.
-     */
-    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.strip();
-                if (t.equals("*") || opaque(t).equals(opaque(etag))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        Instant since = HttpDates.parse(ifModifiedSince);
-        return since != null && !lastModified.isAfter(since);
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** Weak, because the body may be sent compressed; 128 bits of SHA-256 are plenty to tell two feeds apart. */

@@ -3,6 +3,7 @@ package paperboy.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import paperboy.apidoc.ApiDocument;
+import paperboy.http.Conditional;
 import paperboy.http.SiteUrl;
 
 /**
@@ -32,8 +33,7 @@ final class ApiDocRoutes {
     private void document(Context ctx) {
         ctx.header("ETag", document.etag());
         ctx.header("Cache-Control", CACHE_CONTROL);
-        String asked = ctx.header("If-None-Match");
-        if (asked != null && (asked.equals("*") || java.util.List.of(asked.split(",\\s*")).contains(document.etag()))) {
+        if (Conditional.notModified(ctx.header("If-None-Match"), null, document.etag(), null)) {
             ctx.status(304);
             return;
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import paperboy.http.Conditional;
+import paperboy.http.HttpDates;
 
 /** When a conditional request may be answered 304 (RFC 9110, 13.1 and 13.2.2). */
 class FeedCacheTest {
@@ -13,25 +15,25 @@ class FeedCacheTest {
 
     @Test
     void aMatchingEntityTagIsNotModifiedWeakOrStrongAmongOthersOrAStar() {
-        assertThat(FeedCache.notModified(TAG, null, TAG, CHANGED)).isTrue();
-        assertThat(FeedCache.notModified("\"abc\"", null, TAG, CHANGED)).isTrue();
-        assertThat(FeedCache.notModified("\"x\", W/\"abc\"", null, TAG, CHANGED)).isTrue();
-        assertThat(FeedCache.notModified("*", null, TAG, CHANGED)).isTrue();
-        assertThat(FeedCache.notModified("W/\"abd\"", null, TAG, CHANGED)).isFalse();
+        assertThat(Conditional.notModified(TAG, null, TAG, CHANGED)).isTrue();
+        assertThat(Conditional.notModified("\"abc\"", null, TAG, CHANGED)).isTrue();
+        assertThat(Conditional.notModified("\"x\", W/\"abc\"", null, TAG, CHANGED)).isTrue();
+        assertThat(Conditional.notModified("*", null, TAG, CHANGED)).isTrue();
+        assertThat(Conditional.notModified("W/\"abd\"", null, TAG, CHANGED)).isFalse();
     }
 
     @Test
     void ifNoneMatchDecidesAloneWhenSent() {
-        assertThat(FeedCache.notModified("W/\"old\"", "Fri, 21 Aug 2026 11:00:00 GMT", TAG, CHANGED)).isFalse();
+        assertThat(Conditional.notModified("W/\"old\"", "Fri, 21 Aug 2026 11:00:00 GMT", TAG, CHANGED)).isFalse();
     }
 
     @Test
     void ifModifiedSinceAtOrAfterTheChangeIsNotModifiedAndAMalformedDateIsIgnored() {
-        assertThat(FeedCache.notModified(null, "Fri, 21 Aug 2026 10:00:00 GMT", TAG, CHANGED)).isTrue();
-        assertThat(FeedCache.notModified(null, "Fri, 21 Aug 2026 11:00:00 GMT", TAG, CHANGED)).isTrue();
-        assertThat(FeedCache.notModified(null, "Fri, 21 Aug 2026 09:59:59 GMT", TAG, CHANGED)).isFalse();
-        assertThat(FeedCache.notModified(null, "yesterday", TAG, CHANGED)).isFalse();
-        assertThat(FeedCache.notModified(null, null, TAG, CHANGED)).isFalse();
+        assertThat(Conditional.notModified(null, "Fri, 21 Aug 2026 10:00:00 GMT", TAG, CHANGED)).isTrue();
+        assertThat(Conditional.notModified(null, "Fri, 21 Aug 2026 11:00:00 GMT", TAG, CHANGED)).isTrue();
+        assertThat(Conditional.notModified(null, "Fri, 21 Aug 2026 09:59:59 GMT", TAG, CHANGED)).isFalse();
+        assertThat(Conditional.notModified(null, "yesterday", TAG, CHANGED)).isFalse();
+        assertThat(Conditional.notModified(null, null, TAG, CHANGED)).isFalse();
     }
 
     @Test

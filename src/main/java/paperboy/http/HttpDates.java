@@ -1,4 +1,4 @@
-package paperboy.syndication;
+package paperboy.http;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,19 +7,19 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** HTTP dates ({@code Tue, 01 Dec 2026 10:19:34 GMT}) for {@code Last-Modified} and {@code If-Modified-Since}. */
-final class HttpDates {
+public final class HttpDates {
     // RFC 9110's IMF-fixdate: two-digit day, which Java's RFC_1123_DATE_TIME does not write.
     private static final DateTimeFormatter FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private HttpDates() {}
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return FIXDATE.format(instant);
     }
 
     /** The instant, or null for a missing or malformed date (which a conditional request ignores). */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (text == null) {
             return null;
         }
