@@ -15,8 +15,8 @@ public final class FullPool implements AutoCloseable {
     private final AtomicReference<RuntimeException> refused = new AtomicReference<>();
 
     private FullPool(SearchPool pool) throws InterruptedException {
-        // One at a time: offered at once, searches can find the queue full while idle threads
-        // have not yet taken their first from it.
+        // One at a time, each seen in the pool's load before the next, so that a refusal here
+        // means the pool refused a search with places free.
         for (int taken = 1; taken <= pool.capacity(); taken++) {
             waiting.add(Thread.startVirtualThread(() -> {
                 try {
