@@ -16,6 +16,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import paperboy.config.SearchSettings;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Change;
 import paperboy.paper.Paper;
@@ -76,7 +77,7 @@ public final class PaperIndex implements AutoCloseable {
 
     /** @param semantic the model and stored vectors, or {@link Semantic#off()} */
     public PaperIndex(Path folder, Semantic semantic) {
-        this(folder, semantic, SearchPool.forThisMachine(SearchPool.DEFAULT_BUDGET));
+        this(folder, semantic, SearchPool.forThisMachine(SearchSettings.DEFAULT_TIMEOUT));
     }
 
     /**

@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
  * collecting once its {@link #budget} is spent ({@link SearchBudget}).
  */
 public final class SearchPool implements AutoCloseable {
-    /** How long a search may take unless told otherwise (searches at a million papers take tens of ms). */
-    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
     /** Searches waiting for a thread, per thread. */
     private static final int QUEUED_PER_THREAD = 4;
 
