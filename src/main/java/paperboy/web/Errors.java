@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import paperboy.feed.InvalidPeriod;
 import paperboy.http.ErrorJson;
 import paperboy.http.HttpError;
+import paperboy.http.TooManyRequests;
 import paperboy.paper.InvalidArxivId;
 import paperboy.search.SearchPool;
 import paperboy.web.pages.ErrorPage;
@@ -43,6 +44,10 @@ final class Errors {
         routes.exception(SearchPool.Busy.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
             answer(ctx, 503, e.getMessage());
+        });
+        routes.exception(TooManyRequests.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            answer(ctx, 429, e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             log.warn("{} {} failed", ctx.method(), ctx.path(), e);
