@@ -19,9 +19,10 @@ import java.nio.file.Path;
  *                   slash, for absolute links (sitemap, canonical, feeds); {@code null} means each
  *                   request's own scheme and Host
  * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
+ * @param mail       how mail is sent: through an SMTP server, or written as {@code .eml} files
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
-        URI baseUrl, MetricsSettings metrics) {
+        URI baseUrl, MetricsSettings metrics, MailSettings mail) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -33,11 +34,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
         metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
+        mail = mail == null ? MailSettings.FILES : mail;
     }
 
-    /** A config whose absolute links follow each request's Host, with the default metrics (on, read from the loopback address only). */
+    /**
+     * A config whose absolute links follow each request's Host, with the default metrics (on, read
+     * from the loopback address only) and mail written as {@code .eml} files.
+     */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
-        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS);
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -60,15 +65,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -76,7 +81,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail);
     }
 
     public boolean embeddings() {
@@ -84,14 +89,37 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail);
     }
 
     public Config withMetrics(MetricsSettings newMetrics) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail);
+    }
+
+    public Config withMail(MailSettings newMail) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail);
+    }
+
+    /** The folder {@code .eml} files are written to when no SMTP server is configured. */
+    public Path mailDir() {
+        return dataDir.resolve("mail");
+    }
+
+    /**
+     * The site's public address for the links in a mail, which has no request to take a host from:
+     * sending mail requires {@code PAPERBOY_BASE_URL}.
+     *
+     * @throws ConfigException naming the key when it is not set
+     */
+    public URI requireMailBaseUrl() {
+        if (baseUrl == null) {
+            throw new ConfigException("PAPERBOY_BASE_URL is not set: every link in a mail needs the site's public address,"
+                    + " e.g. PAPERBOY_BASE_URL=https://papers.example.org");
+        }
+        return baseUrl;
     }
 }

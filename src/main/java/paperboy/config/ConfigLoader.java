@@ -50,7 +50,8 @@ public final class ConfigLoader {
                         values.get("PAPERBOY_FUSION"), similarityFloor(),
                         millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
                 baseUrl(),
-                new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")));
+                new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")),
+                new MailSettingsLoader(values).load());
     }
 
     /**
