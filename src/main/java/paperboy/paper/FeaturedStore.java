@@ -17,9 +17,17 @@ public final class FeaturedStore {
     private static final String PER_PAPER = "SELECT paper_id, MIN(day) AS day, MIN(featured_at) AS featured_at, "
             + "MIN(CASE WHEN source = 'auto' THEN 1 ELSE 0 END) AS auto FROM featured g WHERE ";
     private static final String BETWEEN_DAYS = PER_PAPER + "day >= :from AND day <= :to GROUP BY paper_id";
-    /** Papers whose first featuring is at or after :since (index featured_featured_at, then the primary key). */
-    private static final String FIRST_FEATURED_SINCE = PER_PAPER + "featured_at >= :since AND NOT EXISTS "
-            + "(SELECT 1 FROM featured e WHERE e.paper_id = g.paper_id AND e.featured_at < :since) GROUP BY paper_id";
+    /**
+     * Each paper's first featuring, when it is at or after :since: the rows in that range (index
+     * featured_featured_at) that no earlier row of the same paper precedes (the primary key). No
+     * GROUP BY, which had SQLite walk the whole table in paper order instead of the range. A paper
+     * counts as featured automatically when all its featurings are, as in a window of days.
+     */
+    private static final String FIRST_FEATURED_SINCE = "SELECT g.paper_id, g.day, g.featured_at, "
+            + "CASE WHEN g.source = 'auto' AND NOT EXISTS (SELECT 1 FROM featured o WHERE o.paper_id = g.paper_id "
+            + "AND o.source <> 'auto') THEN 1 ELSE 0 END AS auto FROM featured g WHERE g.featured_at >= :since "
+            + "AND NOT EXISTS (SELECT 1 FROM featured e WHERE e.paper_id = g.paper_id AND (e.featured_at < g.featured_at "
+            + "OR (e.featured_at = g.featured_at AND e.day < g.day)))";
 
     private final Jdbi jdbi;
     private final PaperRows rows = new PaperRows();

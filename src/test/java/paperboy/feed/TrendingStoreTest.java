@@ -80,6 +80,20 @@ class TrendingStoreTest {
     }
 
     @StoreTest
+    void aPaperIsFeaturedAutomaticallyWhenEveryFeaturingOfItWas(Database db) {
+        var store = new PaperStore(db.jdbi());
+        store.upsert(List.of(
+                paper("2608.00001").upvotes(5).featuredOn("2026-08-20", "2026-08-20T09:00:00Z"),
+                paper("2608.00002").upvotes(4).featuredOn("2026-08-20", "2026-08-20T09:00:00Z")), "auto");
+        store.upsert(List.of(paper("2608.00002").upvotes(4).featuredOn("2026-08-21", "2026-08-21T09:00:00Z")), "import");
+
+        List<FeaturedPaper> ranked = new FeaturedStore(db.jdbi()).firstFeaturedSince(SINCE, Trending.ranking(NOW), 0, 10);
+
+        assertThat(ranked).extracting(f -> f.paper().id().value() + " " + f.automatic())
+                .containsExactly("2608.00001 true", "2608.00002 false");
+    }
+
+    @StoreTest
     void pagesWithOffsetAndLimit(Database db) {
         new PaperStore(db.jdbi()).upsert(recentPapers(25), "test");
         var feed = new Feed(new FeaturedStore(db.jdbi()), Clock.fixed(NOW, ZoneOffset.UTC));
