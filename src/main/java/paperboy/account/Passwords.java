@@ -54,11 +54,18 @@ public final class Passwords {
 
     private final Cost cost;
     private final Semaphore turns;
+    private final Duration queueWait;
 
     /** @param concurrency how many hashes may run at once (one per two cores is a fair share) */
     public Passwords(Cost cost, int concurrency) {
+        this(cost, new Semaphore(Math.max(1, concurrency), true), QUEUE_WAIT);
+    }
+
+    /** With the turns and the wait given (a test takes every turn to see the refusal). */
+    Passwords(Cost cost, Semaphore turns, Duration queueWait) {
         this.cost = cost;
-        this.turns = new Semaphore(Math.max(1, concurrency), true);
+        this.turns = turns;
+        this.queueWait = queueWait;
     }
 
     /** The default cost, with one hash at a time per two cores. */
@@ -106,7 +113,7 @@ public final class Passwords {
 
     private byte[] derive(String password, byte[] salt, Cost with, int length) {
         try {
-            if (!turns.tryAcquire(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!turns.tryAcquire(queueWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new Busy();
             }
         } catch (InterruptedException e) {

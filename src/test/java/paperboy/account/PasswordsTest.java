@@ -18,6 +18,13 @@ class PasswordsTest {
     }
 
     @Test
+    void aHashThatFindsNoTurnIsRefusedAsBusy() {
+        Passwords full = new Passwords(new Passwords.Cost(64, 1, 1), new java.util.concurrent.Semaphore(0), java.time.Duration.ZERO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> full.hash("correct horse battery staple"))
+                .isInstanceOf(Passwords.Busy.class).hasMessageContaining("Too many log-ins");
+    }
+
+    @Test
     void theDefaultCostIsOwaspsFirstChoice() {
         assertThat(Passwords.Cost.DEFAULT).isEqualTo(new Passwords.Cost(19_456, 2, 1));
     }
