@@ -20,9 +20,10 @@ import java.nio.file.Path;
  *                   request's own scheme and Host
  * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
  * @param mail       how mail is sent: through an SMTP server, or written as {@code .eml} files
+ * @param accounts   how long log-ins last
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
-        URI baseUrl, MetricsSettings metrics, MailSettings mail) {
+        URI baseUrl, MetricsSettings metrics, MailSettings mail, AccountSettings accounts) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -35,6 +36,22 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
         metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
         mail = mail == null ? MailSettings.FILES : mail;
+        accounts = accounts == null ? AccountSettings.DEFAULTS : accounts;
+    }
+
+    /** A config with mail written as {@code .eml} files and the default session limits. */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
+            URI baseUrl, MetricsSettings metrics) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, MailSettings.FILES, AccountSettings.DEFAULTS);
+    }
+
+    /** Whether the site's public address is https, so that cookies are marked {@code Secure}. */
+    public boolean httpsOnly() {
+        return baseUrl != null && "https".equalsIgnoreCase(baseUrl.getScheme());
+    }
+
+    public Config withAccounts(AccountSettings newAccounts) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, newAccounts);
     }
 
     /**
@@ -42,7 +59,8 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
      * from the loopback address only) and mail written as {@code .eml} files.
      */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
-        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES);
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES,
+                AccountSettings.DEFAULTS);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -65,15 +83,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, accounts);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail, accounts);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, accounts);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -81,7 +99,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail, accounts);
     }
 
     public boolean embeddings() {
@@ -89,19 +107,19 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail, accounts);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail, accounts);
     }
 
     public Config withMetrics(MetricsSettings newMetrics) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail, accounts);
     }
 
     public Config withMail(MailSettings newMail) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail, accounts);
     }
 
     /** The folder {@code .eml} files are written to when no SMTP server is configured. */

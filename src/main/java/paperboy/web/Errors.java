@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperboy.account.Passwords;
 import paperboy.feed.InvalidPeriod;
 import paperboy.http.ErrorJson;
 import paperboy.http.HttpError;
@@ -18,7 +19,8 @@ import paperboy.web.pages.ErrorPage;
 /**
  * The one place errors of routed requests become responses (see {@link JettyErrors} for the rest):
  * client mistakes become 400/404/405 with a message that says what is wrong (an HTML page for people, JSON for {@code /api});
- * a search refused because the search threads are full is a 503 with {@code Retry-After}; anything else is a bug, logged
+ * a search refused because the search threads are full, or a log-in that waited too long for its
+ * turn to hash, is a 503 with {@code Retry-After}; anything else is a bug, logged
  * with its stack trace at warn and answered 500 without internals.
  */
 final class Errors {
@@ -43,6 +45,10 @@ final class Errors {
         });
         routes.exception(SearchPool.Busy.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            answer(ctx, 503, e.getMessage());
+        });
+        routes.exception(Passwords.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
             answer(ctx, 503, e.getMessage());
         });
         routes.exception(TooManyRequests.class, (e, ctx) -> {

@@ -88,6 +88,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sessionsLastAWeekIdleAndAMonthInAllUnlessTold() {
+        assertThat(new ConfigLoader(Map.of()).load().accounts()).isEqualTo(AccountSettings.DEFAULTS);
+        AccountSettings set = new ConfigLoader(Map.of("PAPERBOY_SESSION_IDLE_HOURS", "12", "PAPERBOY_SESSION_MAX_DAYS", "3"))
+                .load().accounts();
+        assertThat(set).isEqualTo(new AccountSettings(Duration.ofHours(12), Duration.ofDays(3)));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PAPERBOY_SESSION_IDLE_HOURS", "0")).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PAPERBOY_SESSION_IDLE_HOURS");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PAPERBOY_SESSION_MAX_DAYS", "a month")).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PAPERBOY_SESSION_MAX_DAYS");
+    }
+
+    @Test
+    void cookiesAreSecureOnlyWhenTheSiteIsHttps() {
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_BASE_URL", "https://papers.example.org")).load().httpsOnly()).isTrue();
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_BASE_URL", "http://papers.example.org")).load().httpsOnly()).isFalse();
+        assertThat(new ConfigLoader(Map.of()).load().httpsOnly()).isFalse();
+    }
+
+    @Test
     void searchDefaultsToEmbeddingsOnWithQuantisedVectorsAndEvenWeightedFusion() {
         SearchSettings search = new ConfigLoader(Map.of()).load().search();
 
