@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -113,13 +114,18 @@ public final class App implements AutoCloseable {
         // What has been opened so far, newest first: closed if a later step fails (an index left
         // open would keep its write lock until the JVM exits).
         Deque<AutoCloseable> opened = new ArrayDeque<>();
+        // The model loads (most of a second, mostly native code) on a thread of its own while the
+        // store opens and migrates, which also takes a good part of the start-up.
+        CompletableFuture<Embedder> model = config.embeddings()
+                ? CompletableFuture.supplyAsync(embedder, App::startUpThread)
+                : CompletableFuture.completedFuture(null);
         try {
             this.metrics = opening(opened, Metrics.from(config.metrics()));
             this.database = opening(opened, Database.open(config.storeUrl()));
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
             this.semantic = config.embeddings()
-                    ? semantic(config, ownsEmbedder ? opening(opened, embedder.get()) : embedder.get())
+                    ? semantic(config, ownsEmbedder ? opening(opened, loaded(model)) : loaded(model))
                     : Semantic.off();
             this.searchPool = opening(opened, SearchPool.forThisMachine(config.search().timeout()));
             this.index = opening(opened, new PaperIndex(config.indexDir(), semantic, searchPool, metrics.searches()));
@@ -129,6 +135,10 @@ public final class App implements AutoCloseable {
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
             this.accounts = accounts(config, database);
         } catch (RuntimeException | Error e) {
+            if (ownsEmbedder && config.embeddings() && !model.isCompletedExceptionally()
+                    && !opened.contains(model.getNow(null))) {
+                opened.push(() -> model.join().close()); // not taken yet, perhaps still loading: closed once loaded
+            }
             closeAll(opened, e);
             throw e;
         }
@@ -138,6 +148,25 @@ public final class App implements AutoCloseable {
     static Accounts accounts(Config config, Database database) {
         return Accounts.inStore(database.jdbi(), new SessionSettings(config.accounts().sessionIdle(),
                 config.accounts().sessionLifetime(), config.httpsOnly()));
+    }
+
+    private static void startUpThread(Runnable work) {
+        Thread.ofPlatform().name("model-load").daemon(true).start(work);
+    }
+
+    /** The model loaded at start, its own failure thrown as it was. */
+    private static Embedder loaded(CompletableFuture<Embedder> model) {
+        try {
+            return model.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private Semantic semantic(Config config, Embedder embedder) {

@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 /**
  * Remembers the responses of pages and API lists that are computed from the store alone, keyed by
  * the request and valid for one {@link Version} of the data: any write to the store (on any node)
- * bumps the store's change number, so an entry can never outlive the data it was made from. A hit
- * costs one primary-key read of the change counter instead of the queries and rendering behind the
- * page. Entries are kept per origin (scheme and Host) too. Entries also lapse after five minutes, so a list ranked by age (trending) is recomputed
+ * bumps the store's change number, so an entry can never outlive the data it was made from (the
+ * number comes from memory: this process's writes are seen as they commit, other writers' within
+ * {@code PaperStore.CHANGE_POLL}). A hit costs a map lookup instead of the queries and rendering
+ * behind the page. Entries are kept per origin (scheme and Host) too. Entries also lapse after five minutes, so a list ranked by age (trending) is recomputed
  * even when nothing is written.
  */
 public final class PageCache {

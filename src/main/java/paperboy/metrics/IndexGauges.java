@@ -31,6 +31,10 @@ final class IndexGauges {
                 EmbeddingWorker.Progress progress = embedding.progress();
                 return Math.max(0, progress.total() - progress.embedded());
             });
+            gauge(registry, "paperboy.search.query_vectors.hits", "typed queries whose vector was remembered, not embedded again",
+                    () -> index.queryVectorCounts().hits());
+            gauge(registry, "paperboy.search.query_vectors.misses", "typed queries embedded (not remembered)",
+                    () -> index.queryVectorCounts().misses());
             gauge(registry, "paperboy.embedding.rate", "papers embedded per second in the current run (0 between runs)",
                     () -> embedding.progress().papersPerSecond());
         }

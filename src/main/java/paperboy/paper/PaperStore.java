@@ -3,6 +3,8 @@ package paperboy.paper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,11 +48,21 @@ public final class PaperStore {
     private static final String FEATURE = "INSERT INTO featured (paper_id, day, featured_at, source) "
             + "VALUES (:paper_id, :day, :featured_at, :source) ON CONFLICT (paper_id, day) DO NOTHING";
 
+    /** How often {@link #knownChangeNo} reads the counter again for other writers' changes. */
+    public static final Duration CHANGE_POLL = Duration.ofSeconds(1);
+
     private final Jdbi jdbi;
     private final PaperRows rows = new PaperRows();
+    private final KnownChange known;
 
     public PaperStore(Jdbi jdbi) {
+        this(jdbi, CHANGE_POLL, Clock.systemUTC());
+    }
+
+    /** @param changePoll how long {@link #knownChangeNo} may go without reading the counter again */
+    public PaperStore(Jdbi jdbi, Duration changePoll, Clock clock) {
         this.jdbi = jdbi;
+        this.known = new KnownChange(this::lastChangeNo, changePoll, clock);
     }
 
     /**
@@ -203,12 +215,14 @@ public final class PaperStore {
         h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
     }
 
-    private static long nextChangeNo(Handle h) {
+    private long nextChangeNo(Handle h) {
         // The row lock taken by this UPDATE serialises writers until commit, so change numbers
         // become visible in increasing order and a reader following them never skips one.
-        return h.createQuery("UPDATE store_counters SET value = value + 1 WHERE name = 'change_no' RETURNING value")
+        long changeNo = h.createQuery("UPDATE store_counters SET value = value + 1 WHERE name = 'change_no' RETURNING value")
                 .mapTo(Long.class)
                 .one();
+        h.afterCommit(() -> known.advanceTo(changeNo)); // visible to other readers from then on
+        return changeNo;
     }
 
     private Map<ArxivId, Paper> load(Handle h, Collection<ArxivId> ids) {
@@ -315,6 +329,17 @@ public final class PaperStore {
                 .list());
     }
 
+    /**
+     * The last change number as this process knows it, without a query: this store's own writes
+     * advance it when they commit, and the counter is read again at most once a
+     * {@link #CHANGE_POLL} for other writers' (so it is at most that far behind them). For caches
+     * of pages; {@link #lastChangeNo} reads the store.
+     */
+    public long knownChangeNo() {
+        return known.get();
+    }
+
+    /** The store's last change number, read from the store. */
     public long lastChangeNo() {
         return jdbi.withHandle(h -> h.createQuery("SELECT value FROM store_counters WHERE name = 'change_no'")
                 .mapTo(Long.class)

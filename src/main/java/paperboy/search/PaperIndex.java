@@ -330,6 +330,15 @@ public final class PaperIndex implements AutoCloseable {
         return vector == null ? List.of() : search.nearest(vector, id, limit);
     }
 
+    /** Typed queries whose vector was remembered ({@code hits}) or embedded ({@code misses}) since start. */
+    public record QueryVectorCounts(long hits, long misses) {}
+
+    /** How often the vector of a typed query was remembered rather than embedded again. */
+    public QueryVectorCounts queryVectorCounts() {
+        var stats = search.queryVectorStats();
+        return new QueryVectorCounts(stats.hitCount(), stats.missCount());
+    }
+
     /** Whether semantic and hybrid search can run: embeddings are on and some paper has a vector. */
     public boolean hasVectors() {
         return semantic.isOn() && search.vectorCount() > 0;

@@ -58,6 +58,7 @@ final class PaperSearch {
     private final Semantic semantic;
     private final Snippets snippets;
     private final Duration budget;
+    private final QueryVectors queryVectors;
 
     /**
      * @param semantic embeds queries and fuses hybrid rankings, or is {@link Semantic#off()}
@@ -70,6 +71,17 @@ final class PaperSearch {
         this.reader = new QueryReader(analyzer);
         this.semantic = semantic;
         this.snippets = new Snippets(analyzer);
+        this.queryVectors = new QueryVectors(text -> semantic.embedder().embed(text), QueryVectors.SIZE);
+    }
+
+    /** A typed query's vector, remembered for the same query asked again. */
+    private float[] queryVector(String text) {
+        return queryVectors.of(semantic.model(), text);
+    }
+
+    /** How often a query's vector was remembered rather than embedded. */
+    com.github.benmanes.caffeine.cache.stats.CacheStats queryVectorStats() {
+        return queryVectors.stats();
     }
 
     /** A ranked list of documents and how many match in all ({@code exact} false: at least that many). */
@@ -107,7 +119,7 @@ final class PaperSearch {
             Ranking ranking = switch (choice.mode()) {
                 case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
                         request.offset() + request.limit());
-                case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
+                case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> queryVector(reading.meaning())),
                         SearchFilterQuery.of(filters, reading.restriction())), request.sort());
                 case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
             };
@@ -132,7 +144,7 @@ final class PaperSearch {
             return results.withNotice("In this order, only papers that contain your words are listed; "
                     + "papers related by meaning alone are listed under best match.");
         }
-        Ranking meaning = sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
+        Ranking meaning = sorted(searcher, semantic(searcher, offTheClock(searcher, () -> queryVector(reading.meaning())),
                 SearchFilterQuery.of(filters, reading.restriction())), request.sort());
         results = results(searcher, meaning, reading.query(), request, reading.notice(), SearchRequest.Mode.SEMANTIC);
         return results.withNotice("No paper contains your words; these are the papers closest in meaning.");
@@ -272,7 +284,7 @@ final class PaperSearch {
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
         Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
-        List<ScoreDoc> meaning = semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
+        List<ScoreDoc> meaning = semantic(searcher, offTheClock(searcher, () -> queryVector(reading.meaning())),
                 SearchFilterQuery.of(filters, reading.restriction())).docs();
         IdLookup ids = new IdLookup(searcher);
         Map<String, Integer> docOf = new HashMap<>();

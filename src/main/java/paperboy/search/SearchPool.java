@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  * collecting once its {@link #budget} is spent ({@link SearchBudget}).
  */
 public final class SearchPool implements AutoCloseable {
-    /** Searches waiting for a thread, per thread. */
-    private static final int QUEUED_PER_THREAD = 4;
+    /**
+     * Searches waiting for a thread, per thread: enough that 16 requests at once (a browser each, or
+     * `wrk -c16`) all wait for a keyword search of a few milliseconds rather than some being refused.
+     */
+    private static final int QUEUED_PER_THREAD = 8;
 
     private final ThreadPoolExecutor executor;
     private final Duration budget;
@@ -33,7 +36,7 @@ public final class SearchPool implements AutoCloseable {
      */
     private final Semaphore places;
 
-    /** @param threads searches that run at once; {@code 4 * threads} more may wait */
+    /** @param threads searches that run at once; {@code 8 * threads} more may wait */
     public SearchPool(int threads, Duration budget) {
         if (threads < 1) {
             throw new IllegalArgumentException("a search pool needs a thread");

@@ -1,6 +1,7 @@
 package paperboy.search;
 
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import paperboy.paper.ArxivId;
@@ -112,8 +114,17 @@ final class Snippets {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .withMaxNoHighlightPassages(0)
+                // Plain terms are found through their postings directly; matching them through the query's weight
+                // (needed to mark a phrase or a wildcard's expansions whole) cost a fifth of a keyword search.
+                .withWeightMatches(!combinedTerms)
                 .withFieldMatcher(combinedTerms ? field -> field.equals(PaperDocuments.TEXT) : field -> true);
         return new UnifiedHighlighter(builder) {
+            /** A title is one passage; the abstract is cut into sentences ({@link SentenceBreaks}). */
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                return field.equals(PaperDocuments.TITLE) ? new WholeBreakIterator() : new SentenceBreaks();
+            }
+
             /** The combined field is not stored: its offsets are marked on the stored abstract. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)

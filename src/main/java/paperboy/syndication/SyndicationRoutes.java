@@ -52,14 +52,14 @@ public final class SyndicationRoutes {
 
     /** A feed made from the store alone: it changes with the store's change number (and trending with time). */
     private Handler list(FeedFormat format, Function<Context, PaperFeed> source) {
-        return cache.of(format, () -> new FeedCache.Version(papers.lastChangeNo(), 0, 0),
+        return cache.of(format, () -> new FeedCache.Version(papers.knownChangeNo(), 0, 0),
                 (ctx, base) -> new FeedCache.Made(writer.write(source.apply(ctx), format, base), true));
     }
 
     /** A search's feed changes with what the index holds (words and vectors) and with the papers as stored. */
     private Handler search(FeedFormat format) {
         return cache.of(format,
-                () -> new FeedCache.Version(papers.lastChangeNo(), index.committedPosition().changeNo(),
+                () -> new FeedCache.Version(papers.knownChangeNo(), index.committedPosition().changeNo(),
                         index.vectorPosition().changeNo()),
                 (ctx, base) -> {
                     SearchFeeds.Found found = searches.search(ctx);

@@ -91,7 +91,7 @@ public final class WebApp {
             // Pages change with the store, and related papers also as the embedder adds vectors. A
             // member's pages carry their name and CSRF token: they are never cached, nor served from it.
             PageCache cache = new PageCache(
-                    () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000,
+                    () -> new PageCache.Version(papers.knownChangeNo(), index.vectorPosition().changeNo()), 2000,
                     ctx -> !Visitors.of(ctx).isMember());
             // Before the list pages, whose /papers/date/{day} would also take 2026-08-21.atom.
             new SyndicationRoutes(feed, papers, index, site, java.time.Clock.systemUTC()).addTo(config.routes);
@@ -100,7 +100,7 @@ public final class WebApp {
             new PaperRoutes(papers, index, pages, cache, site).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache, site).addTo(config.routes);
             // Sitemap files follow the store alone, and a few suffice: each is up to a megabyte.
-            PageCache sitemaps = new PageCache(() -> new PageCache.Version(papers.lastChangeNo(), 0), 8);
+            PageCache sitemaps = new PageCache(() -> new PageCache.Version(papers.knownChangeNo(), 0), 8);
             new SiteRoutes(papers, site, sitemaps, SiteRoutes.SITEMAP_PAGE).addTo(config.routes);
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
             new ApiDocRoutes(ApiDocument.load(json), pages, site).addTo(config.routes);

@@ -12,7 +12,7 @@ class SearchPoolTest {
     void aSearchBeyondWhatRunsAndWaitsIsRefusedAtOnceWithWhenToRetry() throws InterruptedException {
         try (SearchPool pool = new SearchPool(1, Duration.ofMillis(1500))) {
             try (FullPool full = FullPool.of(pool)) {
-                assertThat(pool.capacity()).isEqualTo(5); // one running, four waiting
+                assertThat(pool.capacity()).isEqualTo(9); // one running, eight waiting
                 assertThatThrownBy(() -> pool.run(() -> "one more")).isInstanceOfSatisfying(SearchPool.Busy.class,
                         busy -> assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
             }
