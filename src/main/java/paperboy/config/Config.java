@@ -20,9 +20,10 @@ import java.nio.file.Path;
  *                   request's own scheme and Host
  * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
  * @param mail       how mail is sent: through an SMTP server, or written as {@code .eml} files
+ * @param digest     when email digests go out and how many papers they list
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
-        URI baseUrl, MetricsSettings metrics, MailSettings mail) {
+        URI baseUrl, MetricsSettings metrics, MailSettings mail, DigestSettings digest) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -35,6 +36,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
         metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
         mail = mail == null ? MailSettings.FILES : mail;
+        digest = digest == null ? DigestSettings.DEFAULTS : digest;
     }
 
     /**
@@ -42,7 +44,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
      * from the loopback address only) and mail written as {@code .eml} files.
      */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
-        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES);
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES, DigestSettings.DEFAULTS);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -65,15 +67,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail, digest);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -81,7 +83,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail, digest);
     }
 
     public boolean embeddings() {
@@ -89,19 +91,23 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail, digest);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail, digest);
     }
 
     public Config withMetrics(MetricsSettings newMetrics) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail, digest);
     }
 
     public Config withMail(MailSettings newMail) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail, digest);
+    }
+
+    public Config withDigest(DigestSettings newDigest) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, newDigest);
     }
 
     /** The folder {@code .eml} files are written to when no SMTP server is configured. */

@@ -51,7 +51,9 @@ public final class ConfigLoader {
                         millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
                 baseUrl(),
                 new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")),
-                new MailSettingsLoader(values).load());
+                new MailSettingsLoader(values).load(),
+                new DigestSettings(timeOfDay("PAPERBOY_DIGEST_AT", DigestSettings.DEFAULT_AT),
+                        integer("PAPERBOY_DIGEST_SIZE", DigestSettings.DEFAULT_SIZE)));
     }
 
     /**

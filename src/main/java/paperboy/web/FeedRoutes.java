@@ -26,9 +26,12 @@ final class FeedRoutes {
     private final Pages pages;
     private final PageCache cache;
     private final SiteUrl site;
+    private final boolean subscribeBox;
 
-    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site) {
+    /** @param subscribeBox whether list pages offer the digest (the site sends mail) */
+    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site, boolean subscribeBox) {
         this.site = site;
+        this.subscribeBox = subscribeBox;
         this.feed = feed;
         this.papers = papers;
         this.pages = pages;
@@ -57,7 +60,7 @@ final class FeedRoutes {
                 link((list.next() == null ? "Next" : list.next().label()) + " →", list.next()),
                 list.papers().stream().map(Cards::of).toList(),
                 list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE), nothingFeatured(period),
-                FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label())),
+                FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label()), subscribeBox),
                 Head.at(site.absolute(ctx, home && page == 1 ? "/" : "/papers/" + period.path() + (page == 1 ? "" : "?page=" + page))));
     }
 

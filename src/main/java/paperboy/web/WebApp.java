@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import paperboy.api.ApiRoutes;
 import paperboy.apidoc.ApiDocument;
 import paperboy.db.Database;
+import paperboy.digest.DigestPreview;
 import paperboy.feed.Feed;
 import paperboy.http.PageCache;
 import paperboy.http.SiteUrl;
@@ -17,6 +18,7 @@ import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
+import paperboy.subscription.Subscriptions;
 import paperboy.syndication.SyndicationRoutes;
 
 /**
@@ -36,15 +38,22 @@ public final class WebApp {
     private final Pages pages;
     private final SiteUrl site;
     private final Metrics metrics;
+    private final Subscriptions subscriptions;
+    private final DigestPreview preview;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off)
      * @param site      where absolute links point (the configured base URL, or each request's Host)
      * @param metrics   what requests are recorded into and {@code /metrics} shows ({@link Metrics#off()}: neither)
+     * @param subscriptions the email digest's subscriptions (closed when the site sends no mail)
+     * @param preview   {@code /digest/preview} ({@link DigestPreview#OFF} unless mail goes to .eml files)
      */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics) {
+            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics, Subscriptions subscriptions,
+            DigestPreview preview) {
+        this.subscriptions = subscriptions;
+        this.preview = preview;
         this.site = site;
         this.metrics = metrics;
         this.embedding = embedding;
@@ -77,7 +86,9 @@ public final class WebApp {
                     () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
             // Before the list pages, whose /papers/date/{day} would also take 2026-08-21.atom.
             new SyndicationRoutes(feed, papers, index, site, java.time.Clock.systemUTC()).addTo(config.routes);
-            new FeedRoutes(feed, papers, pages, cache, site).addTo(config.routes);
+            new FeedRoutes(feed, papers, pages, cache, site, subscriptions.open()).addTo(config.routes);
+            SubscriptionRoutes.limited(subscriptions, pages).addTo(config.routes);
+            new DigestPreviewRoutes(preview).addTo(config.routes);
             new SearchRoutes(index, papers, pages, embedding.isOn(), site).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache, site).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache, site).addTo(config.routes);

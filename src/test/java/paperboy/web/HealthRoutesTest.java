@@ -35,7 +35,10 @@ class HealthRoutesTest {
         PaperIndex index = new PaperIndex(dir.resolve("index"), semantic);
         EmbeddingWorker worker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
         Javalin web = new WebApp(db, papers, featured, index, worker, new Feed(featured, Clock.systemUTC()),
-                Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off()).create().start(0);
+                Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off(),
+                new paperboy.subscription.Subscriptions(new paperboy.subscription.SubscriberStore(db.jdbi()),
+                        paperboy.subscription.ConfirmationMails.off(), Clock.systemUTC()),
+                paperboy.digest.DigestPreview.OFF).create().start(0);
         try {
             db.close();
             index.close();
