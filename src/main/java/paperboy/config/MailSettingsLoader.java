@@ -59,7 +59,7 @@ final class MailSettingsLoader {
         boolean implicitTls = "smtps".equalsIgnoreCase(uri.getScheme());
         if (!implicitTls && !"smtp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
                 || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()))
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getPort() > 65535 || uri.getPort() == 0) {
             throw new ConfigException(SMTP_URL, redacted(raw), SMTP_FORMS);
         }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();

@@ -4,15 +4,11 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The transport without an SMTP server: each mail becomes an RFC 5322 file under
@@ -116,15 +112,7 @@ final class EmlFiles implements MailTransport, Mailer {
         if (safe.equals(messageId)) {
             return safe + ".eml";
         }
-        return safe + "-" + sha256(messageId).substring(0, 16) + ".eml";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return safe + "-" + Sha256.hex(messageId).substring(0, 16) + ".eml";
     }
 
     /** Nothing to close: each mail is its own file. */

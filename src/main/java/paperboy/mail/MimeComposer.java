@@ -48,7 +48,7 @@ final class MimeComposer {
             }
             message.setContent(alternative(mail));
             message.saveChanges();
-            return dkim.isPresent() ? signed(message, dkim.get()) : message;
+            return dkim.isPresent() ? signed(message, mail, dkim.get()) : message;
         } catch (MessagingException e) {
             throw new IllegalStateException("composing " + mail.messageIdHeader(), e);
         }
@@ -56,16 +56,20 @@ final class MimeComposer {
 
     private static MimeMultipart alternative(Mail mail) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        text.setText(crlf(mail.text()), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-        MimeMultipart alternative = new MimeMultipart("alternative");
+        html.setText(crlf(mail.html()), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new Alternative(boundary(mail.messageId()));
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         return alternative;
     }
 
-    private static MimeMessage signed(MimeMessage message, DkimSettings settings) throws MessagingException {
+    /**
+     * Signed over the headers the signer signs by default and every extra header: RFC 8058 wants
+     * List-Unsubscribe and List-Unsubscribe-Post covered, so that no one can change where a click goes.
+     */
+    private static MimeMessage signed(MimeMessage message, Mail mail, DkimSettings settings) throws MessagingException {
         try {
             DkimSigner signer = new DkimSigner(settings.domain(), settings.selector(), (RSAPrivateKey) settings.key());
             signer.setHeaderCanonicalization(Canonicalization.RELAXED);
@@ -73,9 +77,32 @@ final class MimeComposer {
             signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
             signer.setLengthParam(false);
             signer.setCheckDomainKey(false);
+            mail.headers().keySet().forEach(signer::addHeaderToSign);
             return new DkimMessage(message, signer);
         } catch (DkimException e) {
             throw new MessagingException("DKIM signer for " + settings.dnsName(), e);
+        }
+    }
+
+    /** Lines end in CRLF, as RFC 5322 wants them in a file too (SMTP would convert them anyway). */
+    private static String crlf(String content) {
+        return content.replaceAll("\r?\n|\r", "\r\n");
+    }
+
+    /**
+     * The MIME boundary, from the Message-ID: the same mail composed again (a resend after an
+     * interrupted transaction) is the same bytes. {@code =_} cannot occur in quoted-printable or
+     * base64 content.
+     */
+    static String boundary(String messageId) {
+        return "=_paperboy_" + Sha256.hex(messageId).substring(0, 24);
+    }
+
+    /** multipart/alternative with a given boundary, where Jakarta Mail would make up a new one each time. */
+    private static final class Alternative extends MimeMultipart {
+        Alternative(String boundary) {
+            super("alternative");
+            contentType = "multipart/alternative; boundary=\"" + boundary + "\"";
         }
     }
 
