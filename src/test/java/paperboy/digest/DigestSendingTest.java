@@ -23,6 +23,14 @@ import paperboy.subscription.Subscriber;
  * and the only mail sent twice is the one in doubt, with the same Message-ID.
  */
 class DigestSendingTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final com.icegreen.greenmail.junit5.GreenMailExtension GREENMAIL = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+
+    /** Mail through GreenMail, recorded (and failed on purpose where a test says so). */
+    private static Recorder greenMail() {
+        return new Recorder(DigestWorld.smtp(GREENMAIL.getSmtp().getPort()));
+    }
 
     private static Map<String, Long> copiesPerAddress(List<Mail> mails) {
         return mails.stream().collect(Collectors.groupingBy(m -> m.to().email(), Collectors.counting()));
@@ -31,7 +39,7 @@ class DigestSendingTest {
     @StoreTest
     void anEditionGoesToEveryConfirmedSubscriberOfItsKindOnceAndRunningItAgainSendsNothing(Database db, @TempDir Path dir)
             throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir));
+        Recorder mail = greenMail();
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention", "Diffusion")) {
             world.readers(3);
             world.confirmed("weekly@example.org", Frequency.WEEKLY);
@@ -49,12 +57,13 @@ class DigestSendingTest {
             assertThat(copiesPerAddress(mail.delivered())).containsOnlyKeys("reader1@example.org", "reader2@example.org",
                     "reader3@example.org").allSatisfy((to, n) -> assertThat(n).isEqualTo(1));
             assertThat(mail.delivered().getFirst().subject()).isEqualTo("Paperboy daily, Tuesday 1 December 2026");
+            assertThat(GREENMAIL.getReceivedMessages()).hasSize(3);
         }
     }
 
     @StoreTest
     void aWeeklyEditionGoesToWeeklySubscribersOnMondaysAndCoversTheWeekBefore(Database db, @TempDir Path dir) throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir));
+        Recorder mail = greenMail();
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Only on Monday the 30th")) {
             world.store(paperboy.paper.PaperBuilder.paper("2611.09999").title("Featured in the week before").upvotes(3)
                     .featuredOn("2026-11-25"));
@@ -77,7 +86,7 @@ class DigestSendingTest {
 
     @StoreTest
     void anEmptyPeriodSendsNothing(Database db, @TempDir Path dir) throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir));
+        Recorder mail = greenMail();
         try (DigestWorld world = new DigestWorld(db, dir, mail)) {
             world.store(paperboy.paper.PaperBuilder.paper("2611.00001").published("2026-10-01").featuredOn("2026-10-01"));
             world.readers(2);
@@ -95,7 +104,7 @@ class DigestSendingTest {
     @StoreTest
     void aKillAfterKOfNMailsThenARerunLeavesEveryoneWithOneCopyButTheOneInDoubtWhichKeepsItsMessageId(Database db,
             @TempDir Path dir) throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir)).killAfter(3);
+        Recorder mail = greenMail().killAfter(3);
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
             world.readers(8);
             world.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
@@ -120,7 +129,7 @@ class DigestSendingTest {
 
     @StoreTest
     void aTemporaryFailureIsRetriedWithinTheRunAndThenSent(Database db, @TempDir Path dir) throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir))
+        Recorder mail = greenMail()
                 .script((m, tryNo) -> tryNo <= 2 ? Delivery.temporary(451, "4.3.0 try again later") : null);
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
             world.readers(1);
@@ -137,7 +146,7 @@ class DigestSendingTest {
     @StoreTest
     void aPermanentRefusalMarksTheAddressBouncingAndAfterThreeItIsNoLongerMailed(Database db, @TempDir Path dir)
             throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir)).script((m, tryNo) -> m.to().email().startsWith("nobody")
+        Recorder mail = greenMail().script((m, tryNo) -> m.to().email().startsWith("nobody")
                 ? Delivery.permanent(550, "5.1.1 no such user") : null);
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
             world.store(paperboy.paper.PaperBuilder.paper("2612.00001").upvotes(5).featuredOn("2026-12-01"),
@@ -165,7 +174,7 @@ class DigestSendingTest {
 
     @StoreTest
     void withTheServerDownForAWholeRunNothingIsLostAndTheNextRunSends(Database db, @TempDir Path dir) throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir));
+        Recorder mail = greenMail();
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
             world.readers(6);
             world.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
@@ -187,7 +196,7 @@ class DigestSendingTest {
 
     @StoreTest
     void aMailCutAfterItsDataIsSentAgainWithTheSameMessageId(Database db, @TempDir Path dir) throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir))
+        Recorder mail = greenMail()
                 .script((m, tryNo) -> tryNo == 1 ? Delivery.inDoubt("connection reset after the final dot") : null);
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
             world.readers(1);
@@ -206,7 +215,7 @@ class DigestSendingTest {
 
     @StoreTest
     void topicsAddTheNewPapersOfThePeriodThatMatchFeaturedOrNot(Database db, @TempDir Path dir) throws Exception {
-        Recorder mail = new Recorder(DigestWorld.files(dir));
+        Recorder mail = greenMail();
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
             world.store(paperboy.paper.PaperBuilder.paper("2611.05001").title("Sparse retrieval for proteins")
                             .categories("q-bio.BM").published("2026-11-30").update(),

@@ -63,6 +63,13 @@ public final class DigestWorld implements AutoCloseable {
         return MailTransport.of(MailSettings.FILES.withFrom("Paperboy <digest@papers.example.org>"), dir.resolve("mail"));
     }
 
+    /** SMTP to a server on the loopback address (GreenMail, or the scripted one of the mail tests). */
+    public static MailTransport smtp(int port) {
+        return MailTransport.of(new MailSettings(java.util.Optional.of(new paperboy.config.SmtpServer(
+                paperboy.config.SmtpServer.Security.STARTTLS_IF_OFFERED, "127.0.0.1", port, "", "")),
+                "Paperboy <digest@papers.example.org>", java.util.Optional.empty()), java.nio.file.Path.of("unused"));
+    }
+
     public Digests digests() {
         if (digests == null) {
             digests = new Digests(db, papers, featured, index, subscriptions, transport, new SiteLinks(BASE),

@@ -27,10 +27,11 @@ import paperboy.subscription.Frequency;
 import paperboy.subscription.Subscriber;
 
 /**
- * Subscribing as a visitor does it, against the real server with mail written as .eml files: the
- * box, double opt-in, the digest's headers and escaping, the manage page and one-click unsubscribe.
+ * Subscribing as a visitor does it, against the real server: the box, double opt-in, the digest's
+ * headers and escaping, the manage page and one-click unsubscribe. Run twice: with mail sent to a
+ * real SMTP server (GreenMail, {@link OverSmtpTest}) and written as .eml files ({@link OverEmlFilesTest}).
  */
-class SubscriptionWebTest {
+abstract class SubscriptionWebTest {
     static final String BASE = "https://papers.example.org";
     static final String HOSTILE = "Probing <script>alert(1)</script> & <b>bold</b> titles";
 
@@ -40,10 +41,19 @@ class SubscriptionWebTest {
     Javalin web;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** Where this run's mail goes. */
+    abstract MailSettings mailSettings();
+
+    /** The mails to {@code to} received so far, waiting up to 10 s for {@code n}. */
+    abstract List<MimeMessage> inbox(String to, int n) throws Exception;
+
+    /** Every mail received so far. */
+    abstract int received() throws Exception;
+
     @BeforeEach
     void start() throws Exception {
         Config config = new Config(0, dir, null, false).withBaseUrl(URI.create(BASE))
-                .withMail(MailSettings.FILES.withFrom("Paperboy <digest@papers.example.org>"));
+                .withMail(mailSettings().withFrom("Paperboy <digest@papers.example.org>"));
         app = new App(config);
         app.papers().upsert(List.of(
                 PaperBuilder.paper("2611.00001").title(HOSTILE).upvotes(40).published("2026-11-27").featuredOn("2026-11-30"),
@@ -59,9 +69,6 @@ class SubscriptionWebTest {
         app.close();
     }
 
-    private Path mail() {
-        return dir.resolve("mail");
-    }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path)).build(),
@@ -85,7 +92,7 @@ class SubscriptionWebTest {
     /** Subscribes and confirms through the pages and the confirmation mail, as a visitor does. */
     private void subscribeAndConfirm(String email, String frequency) throws Exception {
         post("/subscribe", Map.of("email", email, "frequency", frequency, "_csrf", ""));
-        MimeMessage confirmation = Eml.to(mail(), email, 1).getFirst();
+        MimeMessage confirmation = inbox(email, 1).getFirst();
         String link = Eml.link(Eml.part(confirmation, "text/plain"), BASE, "/subscribe/confirm");
         String token = link.substring(link.indexOf("token=") + 6);
         post("/subscribe/confirm", Map.of("token", java.net.URLDecoder.decode(token, StandardCharsets.UTF_8), "_csrf", ""));
@@ -105,7 +112,7 @@ class SubscriptionWebTest {
         HttpResponse<String> asked = post("/subscribe", Map.of("email", "Ann@Example.org ", "frequency", "daily", "_csrf", ""));
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("Check your inbox");
-        MimeMessage confirmation = Eml.to(mail(), "ann@example.org", 1).getFirst();
+        MimeMessage confirmation = inbox("ann@example.org", 1).getFirst();
         String link = Eml.link(Eml.part(confirmation, "text/plain"), BASE, "/subscribe/confirm");
 
         HttpResponse<String> page = get(link);
@@ -125,7 +132,7 @@ class SubscriptionWebTest {
     @Test
     void thePageAnswersTheSameWhetherOrNotTheAddressIsSubscribed() throws Exception {
         subscribeAndConfirm("ann@example.org", "daily");
-        int mailsBefore = Eml.all(mail()).size();
+        int mailsBefore = received();
 
         HttpResponse<String> known = post("/subscribe", Map.of("email", "ann@example.org", "frequency", "weekly", "_csrf", ""));
         HttpResponse<String> unknown = post("/subscribe", Map.of("email", "bob@example.org", "frequency", "weekly", "_csrf", ""));
@@ -133,8 +140,8 @@ class SubscriptionWebTest {
         assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
         assertThat(known.body()).isEqualTo(unknown.body());
         assertThat(subscriber("ann@example.org").frequency()).isEqualTo(Frequency.DAILY); // nobody changes it without the link
-        assertThat(Eml.to(mail(), "bob@example.org", 1)).hasSize(1);
-        assertThat(Eml.all(mail())).hasSize(mailsBefore + 1);
+        assertThat(inbox("bob@example.org", 1)).hasSize(1);
+        assertThat(received()).isEqualTo(mailsBefore + 1);
     }
 
     @Test
@@ -143,7 +150,7 @@ class SubscriptionWebTest {
 
         app.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
         SendReport report = app.digests().send(DigestWorld.FAST, () -> false);
-        MimeMessage digest = Eml.to(mail(), "ann@example.org", 2).stream()
+        MimeMessage digest = inbox("ann@example.org", 2).stream()
                 .filter(m -> header(m, "List-Unsubscribe") != null).findFirst().orElseThrow();
 
         assertThat(report.sent()).isEqualTo(1);
@@ -167,7 +174,7 @@ class SubscriptionWebTest {
         subscribeAndConfirm("ann@example.org", "daily");
         app.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
         app.digests().send(DigestWorld.FAST, () -> false);
-        MimeMessage digest = Eml.to(mail(), "ann@example.org", 2).stream()
+        MimeMessage digest = inbox("ann@example.org", 2).stream()
                 .filter(m -> header(m, "List-Unsubscribe") != null).findFirst().orElseThrow();
         String url = header(digest, "List-Unsubscribe");
         String path = url.substring(1 + BASE.length(), url.indexOf('>'));
@@ -224,8 +231,8 @@ class SubscriptionWebTest {
         assertThat(status).isEqualTo(429);
     }
 
-    @Test
-    void thePreviewShowsAnEditionOnTheEmlTransportToThisMachine() throws Exception {
+    /** The preview page is on only with the .eml transport. */
+    void thePreviewShowsAnEditionToThisMachine() throws Exception {
         HttpResponse<String> preview = get("/digest/preview?date=2026-12-01&kind=daily");
         HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + web.port() + "/digest/preview?date=2026-12-01")).header("X-Forwarded-For", "203.0.113.9")
@@ -235,6 +242,11 @@ class SubscriptionWebTest {
         assertThat(preview.body()).contains("Plain attention").contains("&lt;script&gt;");
         assertThat(forwarded.statusCode()).isEqualTo(404);
         assertThat(get("/digest/preview?date=2026-12-05").statusCode()).isEqualTo(400); // a Saturday
+    }
+
+    /** What a GET of {@code path} answers, for the subclasses. */
+    int status(String path) throws Exception {
+        return get(path).statusCode();
     }
 
     private static String header(MimeMessage m, String name) {
