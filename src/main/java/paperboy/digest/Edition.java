@@ -34,12 +34,18 @@ public record Edition(long id, LocalDate day, Frequency kind, Calendar.Span span
         return "digest/" + day + "/" + kind.label() + "/";
     }
 
-    /** "Paperboy daily, Tuesday 1 December 2026" and the like, for subjects and headings. */
+    /** "Paperboy daily, Tuesday 1 December 2026" or "Paperboy weekly, 23 to 29 November 2026", for subjects and headings. */
     public String title() {
+        if (kind == Frequency.WEEKLY) {
+            return "Paperboy weekly, " + (span.from().getMonth() == span.to().getMonth()
+                    ? span.from().getDayOfMonth() + "" : date(span.from()).replace(" " + span.from().getYear(), ""))
+                    + " to " + date(span.to());
+        }
         String name = day.getDayOfWeek().name();
-        String weekday = name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
-        String date = day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
-                + " " + day.getYear();
-        return kind == Frequency.WEEKLY ? "Paperboy weekly, the week to " + span.to() : "Paperboy daily, " + weekday + " " + date;
+        return "Paperboy daily, " + name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT) + " " + date(day);
+    }
+
+    private static String date(LocalDate d) {
+        return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + d.getYear();
     }
 }

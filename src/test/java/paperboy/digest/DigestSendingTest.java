@@ -77,6 +77,7 @@ class DigestSendingTest {
                     java.time.LocalDate.of(2026, 11, 29)));
             assertThat(mail.delivered()).singleElement().satisfies(m -> {
                 assertThat(m.to().email()).isEqualTo("weekly@example.org");
+                assertThat(m.subject()).isEqualTo("Paperboy weekly, 23 to 29 November 2026");
                 assertThat(m.text()).contains("Featured in the week before").doesNotContain("Only on Monday the 30th");
             });
             assertThatThrownBy(() -> world.digests().prepare(DigestWorld.TUESDAY, Frequency.WEEKLY))
@@ -232,6 +233,27 @@ class DigestSendingTest {
             assertThat(byTo.get("proteins@example.org").text()).contains("NEW FOR YOUR TOPIC: retrieval cat:q-bio")
                     .contains("Sparse retrieval for proteins").doesNotContain("older").doesNotContain("Dense retrieval");
             assertThat(byTo.get("plain@example.org").text()).doesNotContain("NEW FOR YOUR TOPIC");
+        }
+    }
+
+    @StoreTest
+    void theScheduledRunOnAMondayMakesTheDailyAndTheWeeklyEditionAndForgetsUnconfirmedAddresses(Database db, @TempDir Path dir)
+            throws Exception {
+        Recorder mail = greenMail();
+        try (DigestWorld world = new DigestWorld(db, dir, mail)) {
+            world.store(paperboy.paper.PaperBuilder.paper("2611.00001").title("Friday's best").upvotes(9).featuredOn("2026-11-27"));
+            world.confirmed("daily@example.org", Frequency.DAILY);
+            world.confirmed("weekly@example.org", Frequency.WEEKLY);
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO subscribers (email, frequency, state, bounces, created_at) "
+                    + "VALUES ('never@example.org', 'daily', 'pending', 0, ?)", java.time.Instant.parse("2026-11-20T00:00:00Z").toEpochMilli()));
+            world.clock.advance(Duration.ofDays(-1)); // Monday 30 November, 08:00
+
+            SendReport report = world.digests().scheduled(() -> false);
+
+            assertThat(report.sent()).isEqualTo(2);
+            assertThat(mail.delivered().stream().map(Mail::subject)).containsExactlyInAnyOrder(
+                    "Paperboy daily, Monday 30 November 2026", "Paperboy weekly, 23 to 29 November 2026");
+            assertThat(world.subscriptions.store().find(paperboy.subscription.EmailAddress.of("never@example.org"))).isEmpty();
         }
     }
 }
