@@ -29,7 +29,7 @@ final class DkimKeys {
             }
             bytes = Base64.getMimeDecoder().decode(text.substring(begin + PEM_BEGIN.length(), end));
         } else if (text.contains("-----BEGIN")) {
-            throw new GeneralSecurityException("not a PKCS#8 private key (convert it: openssl pkcs8 -topk8 -nocrypt)");
+            throw new GeneralSecurityException("not an unencrypted PKCS#8 private key");
         }
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(bytes));
     }

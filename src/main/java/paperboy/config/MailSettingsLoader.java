@@ -148,7 +148,8 @@ final class MailSettingsLoader {
             throw new ConfigException(DKIM_KEY, key, "a readable key file (" + e.getMessage() + ")");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new ConfigException(DKIM_KEY, key, "an RSA private key in PKCS#8, PEM (BEGIN PRIVATE KEY) or DER"
-                    + " (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dkim.pem)");
+                    + " (make one: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dkim.pem;"
+                    + " convert a BEGIN RSA PRIVATE KEY file: openssl pkcs8 -topk8 -nocrypt -in old.pem -out dkim.pem)");
         }
     }
 }

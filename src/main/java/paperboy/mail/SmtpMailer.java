@@ -56,7 +56,12 @@ final class SmtpMailer implements Mailer {
 
     @Override
     public Delivery send(Mail mail) {
-        MimeMessage message = composer.compose(mail);
+        MimeMessage message;
+        try {
+            message = composer.compose(mail);
+        } catch (RuntimeException e) {
+            return Delivery.temporary(0, "could not compose " + mail.messageIdHeader() + ": " + e.getMessage());
+        }
         boolean reused = connection != null;
         Delivery delivery = attempt(message);
         if (reused && delivery.status() == Delivery.Status.TEMPORARY && delivery.code() == 0 && connection == null) {
