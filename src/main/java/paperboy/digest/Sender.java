@@ -30,6 +30,7 @@ import paperboy.subscription.SubscriberStore;
  */
 final class Sender {
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
+    private static final int MARK_TRIES = 5;
 
     private final Outbox outbox;
     private final EditionStore editions;
@@ -148,7 +149,33 @@ final class Sender {
             outcome(sender, claim, mailer.send(mail.get()));
         }
 
+        /**
+         * Records what became of a mail, trying again while the store is busy (SQLite's writer
+         * lock under load): a mark that never lands leaves the row sending, so it would be resent
+         * as in doubt.
+         */
         private void outcome(String sender, Outbox.Claim claim, Delivery delivery) {
+            for (int tries = 1; ; tries++) {
+                try {
+                    mark(sender, claim, delivery);
+                    return;
+                } catch (RuntimeException e) {
+                    if (tries == MARK_TRIES) {
+                        throw e;
+                    }
+                    log.warn("digest: could not record {} for outbox row {} (try {} of {}); trying again", delivery.status(),
+                            claim.id(), tries, MARK_TRIES, e);
+                    try {
+                        Thread.sleep(1000L * tries);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private void mark(String sender, Outbox.Claim claim, Delivery delivery) {
             Instant now = clock.instant();
             switch (delivery.status()) {
                 case SENT -> {
