@@ -10,4 +10,4 @@ mvn -q -B ${MVN_OFFLINE:--o} test-compile dependency:build-classpath -Dmdep.outp
 # Run from a snapshot of the classes, so that a build during a long run cannot swap them.
 snapshot="target/bench-classes-$$"
 mkdir -p "$snapshot" && cp -r target/classes "$snapshot/main" && cp -r target/test-classes "$snapshot/test"
-exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx4g -cp "$snapshot/test:$snapshot/main:$(cat target/bench-classpath.txt)" "paperboy.bench.$main" "$@"
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "$snapshot/test:$snapshot/main:$(cat target/bench-classpath.txt)" "paperboy.bench.$main" "$@"

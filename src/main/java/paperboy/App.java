@@ -36,9 +36,13 @@ import paperboy.harvest.Harvester;
 import paperboy.harvest.OaiRequest;
 import paperboy.harvest.PaperFetcher;
 import paperboy.harvest.Politeness;
+import paperboy.digest.DigestPreview;
+import paperboy.digest.Digests;
+import paperboy.digest.SendPolicy;
 import paperboy.jobs.DailyJob;
 import paperboy.jobs.DailySchedule;
 import paperboy.jobs.JobRuns;
+import paperboy.mail.MailTransport;
 import paperboy.metrics.Metrics;
 import paperboy.db.Database;
 import paperboy.feed.Feed;
@@ -56,6 +60,10 @@ import paperboy.search.PaperIndex;
 import paperboy.search.SearchPool;
 import paperboy.search.Semantic;
 import paperboy.search.SimilarityFloor;
+import paperboy.subscription.ConfirmationMails;
+import paperboy.subscription.SiteLinks;
+import paperboy.subscription.SubscriberStore;
+import paperboy.subscription.Subscriptions;
 import paperboy.web.Pages;
 import paperboy.web.WebApp;
 
@@ -94,6 +102,13 @@ public final class App implements AutoCloseable {
     private ScheduledExecutorService embedding;
     private ArxivHttp arxivHttp; // made on first use: it needs the operator's contact
     private DailyJob scheduledHarvest;
+    private final MailTransport mail;
+    private final ConfirmationMails confirmations;
+    private final Subscriptions subscriptions;
+    private Digests digests; // made on first use: it needs PAPERBOY_BASE_URL
+    private DailyJob scheduledDigest;
+    private ScheduledExecutorService outboxRetries;
+    private volatile boolean digestStopping;
 
     public App(Config config) {
         this(config, Embedder::new, true);
@@ -134,6 +149,10 @@ public final class App implements AutoCloseable {
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
             this.accounts = accounts(config, database);
+            this.mail = MailTransport.of(config);
+            this.confirmations = config.baseUrl() == null ? ConfirmationMails.off()
+                    : opening(opened, new ConfirmationMails(mail, new SiteLinks(config.baseUrl()), Clock.systemUTC()));
+            this.subscriptions = new Subscriptions(new SubscriberStore(database.jdbi()), confirmations, Clock.systemUTC());
         } catch (RuntimeException | Error e) {
             if (ownsEmbedder && config.embeddings() && !model.isCompletedExceptionally()
                     && !opened.contains(model.getNow(null))) {
@@ -277,6 +296,60 @@ public final class App implements AutoCloseable {
         return accounts;
     }
 
+    /** Subscribing, confirming and the manage page's changes; closed to the public when no base URL is set. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** Where mail goes: the SMTP server, or .eml files in the data folder. */
+    public MailTransport mail() {
+        return mail;
+    }
+
+    /** The email digest; fails with a {@link paperboy.config.ConfigException} when PAPERBOY_BASE_URL is unset. */
+    public synchronized Digests digests() {
+        if (digests == null) {
+            digests = new Digests(database, papers, featured, index, subscriptions, mail,
+                    new SiteLinks(config.requireMailBaseUrl()), config.digest(), Clock.systemUTC());
+        }
+        return digests;
+    }
+
+    /**
+     * While serving: makes and sends the editions due each day at PAPERBOY_DIGEST_AT, on the one
+     * node that claims the day, and every 15 minutes sends what the outbox still holds (retries, a
+     * run a node did not finish). Off without PAPERBOY_BASE_URL.
+     */
+    public void scheduleDigest() {
+        if (config.baseUrl() == null) {
+            log.info("email digest is off (PAPERBOY_BASE_URL is unset; mail links need it)");
+            return;
+        }
+        Digests digest = digests();
+        scheduledDigest = new DailyJob("digest", new DailySchedule(config.digest().at()),
+                new JobRuns(database.jdbi(), Clock.systemUTC()), Clock.systemUTC(), digest::scheduled);
+        scheduledDigest.start();
+        outboxRetries = repeating("digest-outbox", Duration.ofMinutes(15), () -> {
+            try {
+                var report = digest.send(SendPolicy.DEFAULTS, () -> digestStopping);
+                if (report.sent() + report.failed() + report.inDoubt() > 0) {
+                    log.info("digest outbox: {}", report.summary());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("digest outbox: the run failed; the next one picks up from here", e);
+            }
+        });
+        log.info("email digest: daily on weekdays and weekly on Mondays at {} UTC, through {}", config.digest().at(),
+                mail.describe());
+    }
+
+    /** The digest preview page: for admins, and where mail goes to .eml files for this machine too; off without a base URL. */
+    private DigestPreview preview() {
+        return config.baseUrl() != null ? digests() : DigestPreview.OFF;
+    }
+
     /** The web server, wired and not yet started. */
     public Javalin web() {
         return web(AccountLimits.defaults());
@@ -290,7 +363,8 @@ public final class App implements AutoCloseable {
                 : Pages.hotReloading(Path.of(templates));
         return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
                 paperboy.http.SiteUrl.of(config.baseUrl()), metrics,
-                new WebApp.Community(accounts, CsrfTokens.fromStore(database.jdbi()), limits)).create();
+                new WebApp.Community(accounts, CsrfTokens.fromStore(database.jdbi()), limits),
+                subscriptions, preview()).create();
     }
 
     /**
@@ -424,6 +498,18 @@ public final class App implements AutoCloseable {
             scheduledHarvest.close(untilDeadline(deadline));
             scheduledHarvest = null;
         }
+        digestStopping = true;
+        if (outboxRetries != null) {
+            outboxRetries.shutdown(); // after the mail being sent
+        }
+        if (scheduledDigest != null) {
+            scheduledDigest.close(untilDeadline(deadline));
+            scheduledDigest = null;
+        }
+        if (outboxRetries != null) {
+            awaitStopped("the digest outbox", outboxRetries, deadline);
+            outboxRetries = null;
+        }
         if (embedding != null) {
             awaitStopped("the embedder", embedding, deadline);
             embedding = null;
@@ -470,6 +556,11 @@ public final class App implements AutoCloseable {
             if (arxivHttp != null) {
                 arxivHttp.close();
             }
+        }
+        try {
+            confirmations.close(); // waits a moment for confirmation mails still queued
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         searchPool.close();
         try {

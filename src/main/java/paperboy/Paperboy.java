@@ -1,5 +1,6 @@
 package paperboy;
 
+import paperboy.cli.DigestCommand;
 import paperboy.cli.EvalCommand;
 import paperboy.cli.FetchCommand;
 import paperboy.cli.HarvestCommand;
@@ -8,17 +9,19 @@ import paperboy.cli.Logging;
 import paperboy.cli.ReindexCommand;
 import paperboy.cli.ServeCommand;
 import paperboy.cli.UserCommand;
+import paperboy.cli.SubscriberCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Paperboy's command line: {@code paperboy serve | import | harvest | fetch | reindex | eval | user}. Run it through the
+ * Paperboy's command line: {@code paperboy serve | import | harvest | fetch | reindex | eval | user | digest | subscriber}. Run it through the
  * {@code ./paperboy} launcher, which builds the jar first when needed.
  */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1.0",
         description = "A self-hostable daily research-paper feed.",
         subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, FetchCommand.class,
-                ReindexCommand.class, EvalCommand.class, UserCommand.class})
+                ReindexCommand.class, EvalCommand.class, UserCommand.class,
+                DigestCommand.class, SubscriberCommand.class})
 public final class Paperboy implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,12 @@ import paperboy.config.Config;
 import paperboy.db.Database;
 import paperboy.ingest.ImportLog;
 import paperboy.ingest.Importer;
+import paperboy.mail.MailTransport;
 import paperboy.paper.PaperStore;
+import paperboy.subscription.ConfirmationMails;
+import paperboy.subscription.SiteLinks;
+import paperboy.subscription.SubscriberStore;
+import paperboy.subscription.Subscriptions;
 
 /**
  * The store of a data folder without its search index: for an import, or the {@code user}
@@ -18,6 +23,7 @@ public final class StoreOnly implements AutoCloseable {
     private final Database database;
     private final PaperStore papers;
     private final Config config;
+    private ConfirmationMails confirmations = ConfirmationMails.off();
 
     public StoreOnly(Config config) {
         this.config = config;
@@ -28,6 +34,17 @@ public final class StoreOnly implements AutoCloseable {
     /** The members, sessions and API tokens of the store ({@code paperboy user}). */
     public Accounts accounts() {
         return App.accounts(config, database);
+    }
+
+    /**
+     * The subscriptions, for {@code paperboy subscriber} beside a running serve; confirmation mails
+     * go out when the base URL is set (they need it for their link).
+     */
+    public synchronized Subscriptions subscriptions() {
+        if (config.baseUrl() != null && !confirmations.isOn()) {
+            confirmations = new ConfirmationMails(MailTransport.of(config), new SiteLinks(config.baseUrl()), Clock.systemUTC());
+        }
+        return new Subscriptions(new SubscriberStore(database.jdbi()), confirmations, Clock.systemUTC());
     }
 
     public PaperStore papers() {
@@ -41,6 +58,11 @@ public final class StoreOnly implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            confirmations.close(); // the confirmation mails queued by subscriber add
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         database.close();
     }
 }

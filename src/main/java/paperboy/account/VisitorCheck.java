@@ -21,8 +21,19 @@ public final class VisitorCheck {
     private final ApiTokens tokens;
     private final CsrfTokens csrf;
     private final Cookies cookies;
+    private final Set<String> signedLinks;
 
     public VisitorCheck(Sessions sessions, ApiTokens tokens, CsrfTokens csrf) {
+        this(sessions, tokens, csrf, Set.of());
+    }
+
+    /**
+     * @param signedLinks paths whose POSTs are authorised by a signed token in their own address, not
+     *                    by a cookie (the digest's RFC 8058 one-click unsubscribe, which a mailbox
+     *                    provider posts with no page and no cookie): they need no CSRF token
+     */
+    public VisitorCheck(Sessions sessions, ApiTokens tokens, CsrfTokens csrf, Set<String> signedLinks) {
+        this.signedLinks = Set.copyOf(signedLinks);
         this.sessions = sessions;
         this.tokens = tokens;
         this.csrf = csrf;
@@ -47,7 +58,8 @@ public final class VisitorCheck {
     /** Runs before every request that a route answers (WebApp installs it as beforeMatched). */
     public void checkCsrf(Context ctx) {
         Visitor visitor = Visitors.of(ctx);
-        if (CHANGES_STATE.contains(ctx.req().getMethod()) && visitor.proof() != Visitor.Proof.API_TOKEN) {
+        if (CHANGES_STATE.contains(ctx.req().getMethod()) && visitor.proof() != Visitor.Proof.API_TOKEN
+                && !signedLinks.contains(ctx.path())) {
             checkCsrf(ctx, visitor);
         }
     }

@@ -58,6 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
             app.followStore(java.time.Duration.ofSeconds(2));
             app.embedInBackground(java.time.Duration.ofSeconds(5));
             app.scheduleHarvest();
+            app.scheduleDigest();
             // On SIGTERM / Ctrl-C: stop taking requests, let in-flight ones finish (Jetty's stop),
             // then wait until the index and store are closed before the JVM halts.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

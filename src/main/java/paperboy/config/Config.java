@@ -20,10 +20,12 @@ import java.nio.file.Path;
  *                   request's own scheme and Host
  * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
  * @param mail       how mail is sent: through an SMTP server, or written as {@code .eml} files
+ * @param digest     when email digests go out and how many papers they list
  * @param accounts   how long log-ins last
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
-        URI baseUrl, MetricsSettings metrics, MailSettings mail, AccountSettings accounts) {
+        URI baseUrl, MetricsSettings metrics, MailSettings mail, DigestSettings digest,
+        AccountSettings accounts) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -36,13 +38,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
         metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
         mail = mail == null ? MailSettings.FILES : mail;
+        digest = digest == null ? DigestSettings.DEFAULTS : digest;
         accounts = accounts == null ? AccountSettings.DEFAULTS : accounts;
     }
 
     /** A config with mail written as {@code .eml} files and the default session limits. */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
             URI baseUrl, MetricsSettings metrics) {
-        this(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, MailSettings.FILES, AccountSettings.DEFAULTS);
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, MailSettings.FILES, DigestSettings.DEFAULTS,
+                AccountSettings.DEFAULTS);
     }
 
     /** Whether the site's public address is https, so that cookies are marked {@code Secure}. */
@@ -51,7 +55,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withAccounts(AccountSettings newAccounts) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, newAccounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, newAccounts);
     }
 
     /**
@@ -59,7 +63,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
      * from the loopback address only) and mail written as {@code .eml} files.
      */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
-        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES,
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES, DigestSettings.DEFAULTS,
                 AccountSettings.DEFAULTS);
     }
 
@@ -83,15 +87,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, accounts);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, accounts);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail, accounts);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail, digest, accounts);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, accounts);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, accounts);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -99,7 +103,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail, digest, accounts);
     }
 
     public boolean embeddings() {
@@ -107,19 +111,23 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail, digest, accounts);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail, digest, accounts);
     }
 
     public Config withMetrics(MetricsSettings newMetrics) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail, digest, accounts);
     }
 
     public Config withMail(MailSettings newMail) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail, digest, accounts);
+    }
+
+    public Config withDigest(DigestSettings newDigest) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, newDigest, accounts);
     }
 
     /** The folder {@code .eml} files are written to when no SMTP server is configured. */

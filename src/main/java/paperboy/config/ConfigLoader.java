@@ -52,6 +52,8 @@ public final class ConfigLoader {
                 baseUrl(),
                 new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")),
                 new MailSettingsLoader(values).load(),
+                new DigestSettings(timeOfDay("PAPERBOY_DIGEST_AT", DigestSettings.DEFAULT_AT),
+                        integer("PAPERBOY_DIGEST_SIZE", DigestSettings.DEFAULT_SIZE)),
                 accounts());
     }
 

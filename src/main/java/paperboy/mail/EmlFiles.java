@@ -38,6 +38,11 @@ final class EmlFiles implements MailTransport, Mailer {
     }
 
     @Override
+    public boolean writesFiles() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return ".eml files in " + folder;
     }

@@ -20,6 +20,11 @@ public interface MailTransport {
     /** For the log and the operator: {@code smtp://user:(set)@host:587} or the .eml folder. */
     String describe();
 
+    /** Whether mail goes to {@code .eml} files on this machine rather than to anyone's inbox. */
+    default boolean writesFiles() {
+        return false;
+    }
+
     /** The transport the config names: SMTP when {@code PAPERBOY_SMTP_URL} is set, else the {@code .eml} folder. */
     static MailTransport of(Config config) {
         return of(config.mail(), config.mailDir());

@@ -2,16 +2,13 @@ package paperboy.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import paperboy.paper.Excerpt;
 import paperboy.paper.FeaturedPaper;
 import paperboy.paper.Paper;
 import paperboy.web.pages.PaperCard;
 
 /** Turns papers into the cards lists show: shortened authors and the opening of the abstract. */
 final class Cards {
-    static final int AUTHORS_SHOWN = 4;
-    static final int SUMMARY_START = 320;
-
     private Cards() {}
 
     static PaperCard of(Paper p, LocalDate featuredDay) {
@@ -23,8 +20,8 @@ final class Cards {
     }
 
     private static PaperCard of(Paper p, LocalDate featuredDay, boolean automatic) {
-        return new PaperCard(p.id().value(), href(p), p.title(), shortAuthors(p.authors()),
-                summaryStart(p.summary()), p.community().upvotes(), p.categories(),
+        return new PaperCard(p.id().value(), href(p), p.title(), Excerpt.authors(p.authors()),
+                Excerpt.summaryStart(p.summary()), p.community().upvotes(), p.categories(),
                 featuredDay == null ? null : featuredDay.toString(), automatic, withdrawnOn(p));
     }
 
@@ -35,21 +32,5 @@ final class Cards {
 
     static String href(Paper p) {
         return "/papers/" + p.id().value();
-    }
-
-    static String shortAuthors(List<String> authors) {
-        if (authors.size() <= AUTHORS_SHOWN) {
-            return String.join(", ", authors);
-        }
-        int more = authors.size() - (AUTHORS_SHOWN - 1);
-        return String.join(", ", authors.subList(0, AUTHORS_SHOWN - 1)) + " and " + more + " more";
-    }
-
-    static String summaryStart(String summary) {
-        if (summary.length() <= SUMMARY_START) {
-            return summary;
-        }
-        int cut = summary.lastIndexOf(' ', SUMMARY_START);
-        return summary.substring(0, cut > 0 ? cut : SUMMARY_START) + " …";
     }
 }

@@ -44,9 +44,12 @@ final class FeedRoutes {
     private final Pages pages;
     private final PageCache cache;
     private final SiteUrl site;
+    private final boolean subscribeBox;
 
-    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site) {
+    /** @param subscribeBox whether list pages offer the digest (the site sends mail) */
+    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site, boolean subscribeBox) {
         this.site = site;
+        this.subscribeBox = subscribeBox;
         this.feed = feed;
         this.papers = papers;
         this.pages = pages;
@@ -84,7 +87,7 @@ final class FeedRoutes {
                         Stream.of(previous, next).filter(Link::enabled).toList()),
                 trending ? new ListPage.Ranking(Trending.formula(), "Here it orders the papers of " + period.label()
                         + ", each counted from its first featuring there.") : ListPage.Ranking.NONE,
-                FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label())),
+                FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label()), subscribeBox),
                 Head.at(site.absolute(ctx, home && page == 1 && !trending ? "/" : pageAddress(base, page))));
     }
 
@@ -102,7 +105,7 @@ final class FeedRoutes {
                 new ListPage.Ranking(Trending.formula(), "The list holds the papers first featured in the last " + days
                         + " days (since " + SINCE.format(list.since().atZone(ZoneOffset.UTC)) + "); a paper featured on"
                         + " several days counts from its first featuring. The page is recomputed at least every five minutes."),
-                TRENDING_FEEDS),
+                TRENDING_FEEDS, subscribeBox),
                 Head.at(site.absolute(ctx, pageAddress(TRENDING_PATH, page))));
     }
 

@@ -15,6 +15,7 @@ import paperboy.account.Visitors;
 import paperboy.api.ApiRoutes;
 import paperboy.apidoc.ApiDocument;
 import paperboy.db.Database;
+import paperboy.digest.DigestPreview;
 import paperboy.feed.Feed;
 import paperboy.http.PageCache;
 import paperboy.http.SiteUrl;
@@ -24,6 +25,7 @@ import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
+import paperboy.subscription.Subscriptions;
 import paperboy.syndication.SyndicationRoutes;
 
 /**
@@ -44,6 +46,8 @@ public final class WebApp {
     private final SiteUrl site;
     private final Metrics metrics;
     private final Community community;
+    private final Subscriptions subscriptions;
+    private final DigestPreview preview;
     private final ObjectMapper json = new ObjectMapper();
 
     /** What the community side of the site needs: accounts, the CSRF key, and how often log-ins and sign-ups may be tried. */
@@ -54,9 +58,14 @@ public final class WebApp {
      * @param site      where absolute links point (the configured base URL, or each request's Host)
      * @param metrics   what requests are recorded into and {@code /metrics} shows ({@link Metrics#off()}: neither)
      * @param community accounts and their limits
+     * @param subscriptions the email digest's subscriptions (closed when the site sends no mail)
+     * @param preview   {@code /digest/preview} ({@link DigestPreview#OFF} unless mail goes to .eml files)
      */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics, Community community) {
+            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics, Community community,
+            Subscriptions subscriptions, DigestPreview preview) {
+        this.subscriptions = subscriptions;
+        this.preview = preview;
         this.community = community;
         this.site = site;
         this.metrics = metrics;
@@ -85,7 +94,8 @@ public final class WebApp {
             config.requestLogger.http((ctx, ms) -> log.debug("{} {} {} {}ms", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms)));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
-            VisitorCheck visitors = new VisitorCheck(community.accounts().sessions(), community.accounts().tokens(), community.csrf());
+            VisitorCheck visitors = new VisitorCheck(community.accounts().sessions(), community.accounts().tokens(), community.csrf(),
+                    SubscriptionRoutes.SIGNED_LINKS);
             config.routes.before(visitors::handle);
             config.routes.beforeMatched(visitors::checkCsrf);
             // Pages change with the store, and related papers also as the embedder adds vectors. A
@@ -95,7 +105,9 @@ public final class WebApp {
                     ctx -> !Visitors.of(ctx).isMember());
             // Before the list pages, whose /papers/date/{day} would also take 2026-08-21.atom.
             new SyndicationRoutes(feed, papers, index, site, java.time.Clock.systemUTC()).addTo(config.routes);
-            new FeedRoutes(feed, papers, pages, cache, site).addTo(config.routes);
+            new FeedRoutes(feed, papers, pages, cache, site, subscriptions.open()).addTo(config.routes);
+            SubscriptionRoutes.limited(subscriptions, pages).addTo(config.routes);
+            new DigestPreviewRoutes(preview).addTo(config.routes);
             new SearchRoutes(index, papers, pages, embedding.isOn(), site).addTo(config.routes);
             new PaperRoutes(papers, index, pages, cache, site).addTo(config.routes);
             new ApiRoutes(feed, papers, index, json, cache, site).addTo(config.routes);

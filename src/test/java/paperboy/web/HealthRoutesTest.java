@@ -37,7 +37,11 @@ class HealthRoutesTest {
         Javalin web = new WebApp(db, papers, featured, index, worker, new Feed(featured, Clock.systemUTC()),
                 Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off(),
                 new WebApp.Community(paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS),
-                        paperboy.account.CsrfTokens.fromStore(db.jdbi()), paperboy.account.AccountLimits.off())).create().start(0);
+                        paperboy.account.CsrfTokens.fromStore(db.jdbi()), paperboy.account.AccountLimits.off()),
+
+                new paperboy.subscription.Subscriptions(new paperboy.subscription.SubscriberStore(db.jdbi()),
+                        paperboy.subscription.ConfirmationMails.off(), Clock.systemUTC()),
+                paperboy.digest.DigestPreview.OFF).create().start(0);
         try {
             db.close();
             index.close();

@@ -10,10 +10,12 @@ import paperboy.syndication.FeedLinks;
  * {@code week}, {@code month}, {@code trending}; {@code previous}/{@code next} move to the nearest
  * period that has papers (null on the trending list); {@code orders} are the list's orders (most
  * upvoted, trending) with the one shown. {@code empty} is what the page says when it has no papers;
- * {@code ranking} says how trending ranks, when it does; {@code feeds} are the list's Atom and RSS feeds.
+ * {@code ranking} says how trending ranks, when it does; {@code feeds} are the list's Atom and RSS feeds; {@code subscribeBox} whether it offers the email
+ * digest.
  */
 public record ListPage(String heading, String activeTab, List<Link> tabs, Link previous, Link next, Orders orders,
-        List<PaperCard> papers, int total, Pager pager, Empty empty, Ranking ranking, FeedLinks feeds) {
+        List<PaperCard> papers, int total, Pager pager, Empty empty, Ranking ranking, FeedLinks feeds,
+        boolean subscribeBox) {
 
     /** The orders a list offers, as links, and the label of the one it is in; none on the trending list. */
     public record Orders(List<Link> links, String active) {

@@ -1,0 +1,68 @@
+package paperboy.digest;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import paperboy.paper.ArxivId;
+import paperboy.paper.Paper;
+import paperboy.paper.PaperStore;
+import paperboy.search.PaperIndex;
+import paperboy.search.SearchFilters;
+import paperboy.search.SearchPool;
+import paperboy.search.SearchRequest;
+import paperboy.search.SearchResults;
+
+/**
+ * A topic's new papers in an edition: the topic searched as the search box would (same syntax,
+ * same mode), kept to papers whose arXiv date falls in the edition's period, best match first.
+ * Subscribers share topics, so each (edition, query) is searched once and kept in a bounded cache.
+ */
+final class TopicMatches {
+    static final int PER_TOPIC = 5;
+    private static final int CACHED = 2_000;
+    private static final int BUSY_TRIES = 20;
+
+    private final PaperIndex index;
+    private final PaperStore papers;
+    private final Cache<String, List<Paper>> cache = Caffeine.newBuilder().maximumSize(CACHED).build();
+
+    TopicMatches(PaperIndex index, PaperStore papers) {
+        this.index = index;
+        this.papers = papers;
+    }
+
+    List<Paper> of(Edition edition, String query) {
+        return cache.get(edition.prefix() + "\n" + query, k -> search(edition, query));
+    }
+
+    private List<Paper> search(Edition edition, String query) {
+        SearchFilters period = new SearchFilters(edition.span().from(), edition.span().to(), List.of(), false);
+        SearchResults results = searchPatiently(new SearchRequest(query, null, period, SearchRequest.Sort.RELEVANCE, 0, PER_TOPIC));
+        List<ArxivId> ids = results.hits().stream().map(SearchResults.Hit::id).toList();
+        Map<ArxivId, Paper> found = papers.findAll(ids).stream().collect(Collectors.toMap(Paper::id, Function.identity()));
+        return ids.stream().map(found::get).filter(Objects::nonNull).filter(p -> !p.withdrawn()).toList();
+    }
+
+    /** Pages' searches come first: when the search threads are all taken, wait a little and ask again. */
+    private SearchResults searchPatiently(SearchRequest request) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return index.search(request);
+            } catch (SearchPool.Busy e) {
+                if (tries == BUSY_TRIES) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * tries);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

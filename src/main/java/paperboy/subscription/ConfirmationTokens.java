@@ -1,0 +1,68 @@
+package paperboy.subscription;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The double opt-in's tokens: 256 random bits sent by mail, of which the store keeps only the
+ * SHA-256, so a copy of the store confirms nobody. A token works once, for {@link #LIFETIME}.
+ */
+final class ConfirmationTokens {
+    static final Duration LIFETIME = Duration.ofHours(48);
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** A new token for the subscriber; the text goes in the mail, its hash in the store. */
+    String issue(Handle h, long subscriberId, Instant now) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        h.createUpdate("INSERT INTO confirmation_tokens (token_hash, subscriber_id, expires_at) VALUES (:hash, :id, :expires)")
+                .bind("hash", hash(token)).bind("id", subscriberId).bind("expires", now.plus(LIFETIME).toEpochMilli())
+                .execute();
+        return token;
+    }
+
+    /** Spends the token: the subscriber it was issued to, when it is unused and unexpired. */
+    Optional<Long> redeem(Handle h, String token, Instant now) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return h.createQuery("UPDATE confirmation_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL "
+                        + "AND expires_at > :now RETURNING subscriber_id")
+                .bind("hash", hash(token.strip())).bind("now", now.toEpochMilli())
+                .mapTo(Long.class).findOne();
+    }
+
+    /** Whether the token is one that could still be spent (for the page that asks to confirm). */
+    boolean usable(Handle h, String token, Instant now) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return false;
+        }
+        return h.createQuery("SELECT COUNT(*) FROM confirmation_tokens WHERE token_hash = :hash AND used_at IS NULL "
+                        + "AND expires_at > :now")
+                .bind("hash", hash(token.strip())).bind("now", now.toEpochMilli()).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Drops tokens that can no longer be spent. */
+    int forgetSpent(Handle h, Instant now) {
+        return h.createUpdate("DELETE FROM confirmation_tokens WHERE used_at IS NOT NULL OR expires_at <= :now")
+                .bind("now", now.toEpochMilli()).execute();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package paperboy.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The subscribers and topics tables: who gets which digest, and the searches each one added.
+ * The SQL is portable between SQLite and PostgreSQL.
+ */
+public final class SubscriberStore {
+    static final String COLUMNS = "id, email, frequency, state, bounces, created_at, confirmed_at, member_id";
+    /** The states an edition is sent to (see {@link Subscriber#mailed()}). */
+    public static final String MAILED = "(state = 'confirmed' OR (state = 'bouncing' AND bounces < "
+            + Subscriber.MAX_BOUNCES + "))";
+
+    private final Jdbi jdbi;
+
+    public SubscriberStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Optional<Subscriber> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    Optional<Subscriber> find(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    public Optional<Subscriber> find(EmailAddress email) {
+        return jdbi.withHandle(h -> find(h, email));
+    }
+
+    Optional<Subscriber> find(Handle h, EmailAddress email) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE email = :email").bind("email", email.value())
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    /** A new pending subscriber, or the row already there for the address (unchanged). */
+    Subscriber insertPending(Handle h, EmailAddress email, Frequency frequency, Instant now) {
+        h.createUpdate("INSERT INTO subscribers (email, frequency, state, bounces, created_at) "
+                        + "VALUES (:email, :frequency, 'pending', 0, :now) ON CONFLICT (email) DO NOTHING")
+                .bind("email", email.value()).bind("frequency", frequency.label()).bind("now", now.toEpochMilli())
+                .execute();
+        return find(h, email).orElseThrow();
+    }
+
+    /** Starts a subscription over as pending (an address that had left asks again). */
+    void restart(Handle h, long id, Frequency frequency, Instant now) {
+        h.createUpdate("UPDATE subscribers SET state = 'pending', frequency = :frequency, bounces = 0, created_at = :now, "
+                        + "confirmed_at = NULL WHERE id = :id")
+                .bind("id", id).bind("frequency", frequency.label()).bind("now", now.toEpochMilli()).execute();
+    }
+
+    void setFrequency(Handle h, long id, Frequency frequency) {
+        h.createUpdate("UPDATE subscribers SET frequency = :frequency WHERE id = :id")
+                .bind("id", id).bind("frequency", frequency.label()).execute();
+    }
+
+    /** Confirms a pending subscription; true when it was pending. */
+    boolean confirm(Handle h, long id, Instant now) {
+        return h.createUpdate("UPDATE subscribers SET state = 'confirmed', confirmed_at = :now WHERE id = :id AND state = 'pending'")
+                .bind("id", id).bind("now", now.toEpochMilli()).execute() == 1;
+    }
+
+    /** Confirms whatever the state (operators moving an existing list). */
+    void confirmAnyway(Handle h, long id, Instant now) {
+        h.createUpdate("UPDATE subscribers SET state = 'confirmed', bounces = 0, confirmed_at = :now WHERE id = :id")
+                .bind("id", id).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Stops every digest to the subscriber; true when it was subscribed. */
+    public boolean unsubscribe(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE subscribers SET state = 'unsubscribed' WHERE id = :id "
+                + "AND state <> 'unsubscribed'").bind("id", id).execute()) == 1;
+    }
+
+    /** Deletes the subscriber with its topics and tokens; true when there was one. */
+    public boolean remove(EmailAddress email) {
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM subscribers WHERE email = :email")
+                .bind("email", email.value()).execute()) == 1;
+    }
+
+    /** A permanent refusal by a mail server: one more bounce, and the address is marked bouncing. */
+    public void bounced(Handle h, long id) {
+        h.createUpdate("UPDATE subscribers SET bounces = bounces + 1, state = 'bouncing' WHERE id = :id "
+                + "AND state IN ('confirmed', 'bouncing')").bind("id", id).execute();
+    }
+
+    /** A mail server accepted a mail to a bouncing address: it works again. */
+    public void delivered(Handle h, long id) {
+        h.createUpdate("UPDATE subscribers SET bounces = 0, state = 'confirmed' WHERE id = :id AND state = 'bouncing'")
+                .bind("id", id).execute();
+    }
+
+    /** Forgets subscriptions never confirmed that were asked for before {@code before}; how many. */
+    public int forgetUnconfirmed(Instant before) {
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM subscribers WHERE state = 'pending' AND created_at < :before")
+                .bind("before", before.toEpochMilli()).execute());
+    }
+
+    /** Every subscriber in id order, one at a time (a list of 100,000 is never held whole). */
+    public void forEach(Consumer<Subscriber> each) {
+        jdbi.useHandle(h -> {
+            try (var rows = h.createQuery("SELECT " + COLUMNS + " FROM subscribers ORDER BY id")
+                    .setFetchSize(1000).map((rs, ctx) -> row(rs)).stream()) {
+                rows.forEach(each);
+            }
+        });
+    }
+
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscribers").mapTo(Long.class).one());
+    }
+
+    /** Subscribers that get an edition of {@code frequency}. */
+    public long countMailed(Frequency frequency) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscribers WHERE " + MAILED
+                + " AND frequency = :frequency").bind("frequency", frequency.label()).mapTo(Long.class).one());
+    }
+
+    /** Ties the subscription to a member's account (accounts call this once merged). */
+    public void linkMember(long id, long memberId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE subscribers SET member_id = :member WHERE id = :id")
+                .bind("id", id).bind("member", memberId).execute());
+    }
+
+    public List<String> topics(long subscriberId) {
+        return jdbi.withHandle(h -> topics(h, subscriberId));
+    }
+
+    public List<String> topics(Handle h, long subscriberId) {
+        return h.createQuery("SELECT query FROM topics WHERE subscriber_id = :id ORDER BY id")
+                .bind("id", subscriberId).mapTo(String.class).list();
+    }
+
+    void addTopic(Handle h, long subscriberId, Topic topic) {
+        h.createUpdate("INSERT INTO topics (subscriber_id, query) VALUES (:id, :query) ON CONFLICT (subscriber_id, query) DO NOTHING")
+                .bind("id", subscriberId).bind("query", topic.query()).execute();
+    }
+
+    int countTopics(Handle h, long subscriberId) {
+        return h.createQuery("SELECT COUNT(*) FROM topics WHERE subscriber_id = :id").bind("id", subscriberId)
+                .mapTo(Integer.class).one();
+    }
+
+    void removeTopic(Handle h, long subscriberId, String query) {
+        h.createUpdate("DELETE FROM topics WHERE subscriber_id = :id AND query = :query")
+                .bind("id", subscriberId).bind("query", query).execute();
+    }
+
+    static Subscriber row(ResultSet rs) throws SQLException {
+        long confirmed = rs.getLong("confirmed_at");
+        Instant confirmedAt = rs.wasNull() ? null : Instant.ofEpochMilli(confirmed);
+        long member = rs.getLong("member_id");
+        Long memberId = rs.wasNull() ? null : member;
+        return new Subscriber(rs.getLong("id"), new EmailAddress(rs.getString("email")), Frequency.parse(rs.getString("frequency")),
+                Subscriber.State.parse(rs.getString("state")), rs.getInt("bounces"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                confirmedAt, memberId);
+    }
+}

@@ -1,0 +1,141 @@
+package paperboy.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import paperboy.db.Database;
+import paperboy.db.StoreTest;
+
+/** Double opt-in, the tokens' rules and the manage links' signature, on SQLite and PostgreSQL. */
+class SubscriptionsTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+
+    /** Keeps the confirmations instead of mailing them. */
+    static final class Kept extends ConfirmationMails {
+        final List<Subscriptions.Confirmation> sent = new ArrayList<>();
+
+        Kept() {
+            super(null, new SiteLinks(java.net.URI.create("https://papers.example.org")), Clock.systemUTC());
+        }
+
+        @Override
+        void send(Subscriptions.Confirmation confirmation) {
+            sent.add(confirmation);
+        }
+    }
+
+    /** A clock tests move by hand. */
+    static final class Hands extends Clock {
+        Instant now = NOW;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @StoreTest
+    void aNewAddressIsPendingAndGetsOneConfirmationWhoseTokenWorksOnce(Database db) {
+        Kept mails = new Kept();
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, new Hands());
+
+        subs.subscribe(EmailAddress.of(" Ann@Example.ORG"), Frequency.WEEKLY, new Topic("cat:cs.CL"));
+        String token = mails.sent.getFirst().token();
+
+        Subscriber pending = subs.store().find(EmailAddress.of("ann@example.org")).orElseThrow();
+        assertThat(pending.state()).isEqualTo(Subscriber.State.PENDING);
+        assertThat(pending.mailed()).isFalse();
+        assertThat(subs.confirm(token)).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(Subscriber.State.CONFIRMED));
+        assertThat(subs.confirm(token)).isEmpty();
+        assertThat(subs.topics(pending)).containsExactly("cat:cs.CL");
+        int plain = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM confirmation_tokens WHERE token_hash = :t")
+                .bind("t", token).mapTo(Integer.class).one());
+        assertThat(plain).as("only the hash is stored").isZero();
+    }
+
+    @StoreTest
+    void aConfirmationTokenExpiresAfter48Hours(Database db) {
+        Kept mails = new Kept();
+        Hands clock = new Hands();
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, clock);
+        subs.subscribe(EmailAddress.of("ann@example.org"), Frequency.DAILY, null);
+
+        clock.now = NOW.plus(Duration.ofHours(48)).plusSeconds(1);
+
+        assertThat(subs.confirmable(mails.sent.getFirst().token())).isFalse();
+        assertThat(subs.confirm(mails.sent.getFirst().token())).isEmpty();
+    }
+
+    @StoreTest
+    void aSubscribedAddressGetsNoMailAndKeepsItsSettingsWhenSomeoneSubscribesItAgain(Database db) {
+        Kept mails = new Kept();
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, new Hands());
+        Subscriber ann = subs.add(EmailAddress.of("ann@example.org"), Frequency.DAILY, List.of(), true);
+
+        subs.subscribe(EmailAddress.of("ann@example.org"), Frequency.WEEKLY, new Topic("spam"));
+
+        assertThat(mails.sent).isEmpty();
+        assertThat(subs.store().find(ann.id()).orElseThrow().frequency()).isEqualTo(Frequency.DAILY);
+        assertThat(subs.topics(ann)).isEmpty();
+    }
+
+    @StoreTest
+    void unconfirmedAddressesAreForgottenAfterAWeekAndConfirmedOnesKept(Database db) {
+        Hands clock = new Hands();
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), clock);
+        subs.subscribe(EmailAddress.of("never@example.org"), Frequency.DAILY, null);
+        subs.add(EmailAddress.of("kept@example.org"), Frequency.DAILY, List.of(), true);
+
+        clock.now = NOW.plus(Duration.ofDays(6));
+        assertThat(subs.forgetUnconfirmed()).isZero();
+        clock.now = NOW.plus(Duration.ofDays(7)).plusSeconds(1);
+        assertThat(subs.forgetUnconfirmed()).isEqualTo(1);
+
+        assertThat(subs.store().find(EmailAddress.of("never@example.org"))).isEmpty();
+        assertThat(subs.store().find(EmailAddress.of("kept@example.org"))).isPresent();
+    }
+
+    @StoreTest
+    void aManageTokenNamesItsSubscriberAndAnyChangeToItIsRefused(Database db) {
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), new Hands());
+        Subscriber ann = subs.add(EmailAddress.of("ann@example.org"), Frequency.DAILY, List.of(), true);
+        Subscriber bob = subs.add(EmailAddress.of("bob@example.org"), Frequency.DAILY, List.of(), true);
+        String token = subs.tokenFor(ann);
+        String mac = token.substring(token.indexOf('.') + 1);
+
+        assertThat(subs.byToken(token)).contains(ann);
+        assertThat(subs.byToken(bob.id() + "." + mac)).isEmpty();
+        assertThat(subs.byToken(token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A"))).isEmpty();
+        assertThat(subs.byToken("")).isEmpty();
+        assertThat(subs.byToken(null)).isEmpty();
+        assertThat(subs.byToken("x.y")).isEmpty();
+        // The same secret after a restart: links in mails already sent keep working.
+        assertThat(new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), new Hands()).byToken(token)).contains(ann);
+    }
+
+    @Test
+    void addressesAreNormalisedAndWhatCouldBreakAHeaderIsRefused() {
+        assertThat(EmailAddress.of("  Ann.Lee+papers@Example.ORG ").value()).isEqualTo("ann.lee+papers@example.org");
+        for (String bad : List.of("", "ann", "ann@", "@example.org", "ann@example", "a b@example.org", "ann@example.org\r\nBcc: x@y.org",
+                "ann@@example.org", "<ann@example.org>", "x".repeat(250) + "@example.org")) {
+            assertThatThrownBy(() -> EmailAddress.of(bad)).as(bad).isInstanceOf(EmailAddress.InvalidEmail.class);
+        }
+    }
+}
