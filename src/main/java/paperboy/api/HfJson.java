@@ -45,7 +45,7 @@ final class HfJson {
         item.put("summary", p.summary());
         putIfPresent(item, "thumbnail", p.showcase().thumbnail());
         putMedia(item, p);
-        item.put("numComments", p.community().numComments());
+        item.put("numComments", p.community().totalComments());
         putOrganization(item, p);
         return item;
     }
@@ -56,7 +56,7 @@ final class HfJson {
      */
     ObjectNode paperDetail(Paper p, Instant featuredAt) {
         ObjectNode node = paper(p, featuredAt);
-        node.put("numComments", p.community().numComments());
+        node.put("numComments", p.community().totalComments());
         node.putArray("linkedModels");
         node.putArray("linkedDatasets");
         node.putArray("linkedSpaces");
@@ -85,7 +85,7 @@ final class HfJson {
         }
         node.put("title", p.title());
         node.put("summary", p.summary());
-        node.put("upvotes", p.community().upvotes());
+        node.put("upvotes", p.community().totalUpvotes());
         node.put("discussionId", p.id().value());
         putIfPresent(node, "projectPage", p.links().projectPage());
         putIfPresent(node, "githubRepo", p.links().githubRepo());

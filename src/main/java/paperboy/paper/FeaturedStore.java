@@ -24,7 +24,7 @@ public final class FeaturedStore {
     /** How a window's papers are ordered. */
     public enum Order {
         /** Most upvoted first, then the earliest featured. */
-        UPVOTES("p.upvotes DESC, f.featured_at, p.id"),
+        UPVOTES(PaperStore.TOTAL_UPVOTES + " DESC, f.featured_at, p.id"),
         /** Most recently featured first (the Hugging Face API's {@code publishedAt}). */
         FEATURED_AT("f.featured_at DESC, p.id");
 
@@ -85,7 +85,7 @@ public final class FeaturedStore {
     }
 
     private static String prefixed() {
-        return java.util.Arrays.stream(PaperRows.COLUMNS.split(", "))
+        return java.util.Arrays.stream(PaperRows.SELECTED.split(", "))
                 .map(c -> "p." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
     }

@@ -24,7 +24,7 @@ final class Cards {
 
     private static PaperCard of(Paper p, LocalDate featuredDay, boolean automatic) {
         return new PaperCard(p.id().value(), href(p), p.title(), shortAuthors(p.authors()),
-                summaryStart(p.summary()), p.community().upvotes(), p.categories(),
+                summaryStart(p.summary()), p.community().totalUpvotes(), p.categories(),
                 featuredDay == null ? null : featuredDay.toString(), automatic, withdrawnOn(p));
     }
 
