@@ -3,16 +3,23 @@ package paperboy.paper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads the daily lists: which papers were featured between two days, and which days have any.
- * A paper featured on several days of a window counts once, on its first day there.
+ * Reads the daily lists: which papers were featured between two days, or first featured since a
+ * time (trending's window), and which days have any. A paper featured on several days of a window
+ * counts once, on its first day there. The upvote count lists show and sort by is {@link Upvotes#SQL}.
  */
 public final class FeaturedStore {
-    private static final String WINDOW = "(SELECT paper_id, MIN(day) AS day, MIN(featured_at) AS featured_at, "
-            + "MIN(CASE WHEN source = 'auto' THEN 1 ELSE 0 END) AS auto FROM featured WHERE day >= :from AND day <= :to GROUP BY paper_id) f";
+    /** One row per paper of the featured rows that pass the WHERE clause that follows (aliased g). */
+    private static final String PER_PAPER = "SELECT paper_id, MIN(day) AS day, MIN(featured_at) AS featured_at, "
+            + "MIN(CASE WHEN source = 'auto' THEN 1 ELSE 0 END) AS auto FROM featured g WHERE ";
+    private static final String BETWEEN_DAYS = PER_PAPER + "day >= :from AND day <= :to GROUP BY paper_id";
+    /** Papers whose first featuring is at or after :since (index featured_featured_at, then the primary key). */
+    private static final String FIRST_FEATURED_SINCE = PER_PAPER + "featured_at >= :since AND NOT EXISTS "
+            + "(SELECT 1 FROM featured e WHERE e.paper_id = g.paper_id AND e.featured_at < :since) GROUP BY paper_id";
 
     private final Jdbi jdbi;
     private final PaperRows rows = new PaperRows();
@@ -21,26 +28,57 @@ public final class FeaturedStore {
         this.jdbi = jdbi;
     }
 
-    /** How a window's papers are ordered. */
-    public enum Order {
+    /**
+     * How a window's papers are ordered: SQL over the paper {@code p} and its window row {@code f}
+     * ({@code f.featured_at} in epoch milliseconds), with the values it names. Written by code,
+     * never from a request.
+     */
+    public static final class Order {
         /** Most upvoted first, then the earliest featured. */
-        UPVOTES(PaperStore.TOTAL_UPVOTES + " DESC, f.featured_at, p.id"),
+        public static final Order UPVOTES = new Order(Upvotes.SQL + " DESC, f.featured_at, p.id", Map.of());
         /** Most recently featured first (the Hugging Face API's {@code publishedAt}). */
-        FEATURED_AT("f.featured_at DESC, p.id");
+        public static final Order FEATURED_AT = new Order("f.featured_at DESC, p.id", Map.of());
 
         private final String sql;
+        private final Map<String, Object> values;
 
-        Order(String sql) {
+        private Order(String sql, Map<String, Object> values) {
             this.sql = sql;
+            this.values = values;
+        }
+
+        /**
+         * Highest {@code score} first, then the most upvoted, then by id; {@code score} is an SQL
+         * expression that may use {@code :now}, bound to {@code now} in epoch milliseconds.
+         */
+        public static Order byScore(String score, Instant now) {
+            return new Order(score + " DESC, " + Upvotes.SQL + " DESC, p.id", Map.of("now", now.toEpochMilli()));
         }
     }
 
     public List<FeaturedPaper> between(LocalDate from, LocalDate to, Order order, int offset, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + prefixed() + ", f.day, f.featured_at AS featured_at_ms, f.auto "
-                        + "FROM papers p JOIN " + WINDOW + " ON f.paper_id = p.id ORDER BY " + order.sql
+        return list(BETWEEN_DAYS, Map.of("from", from.toString(), "to", to.toString()), order, offset, limit);
+    }
+
+    public int countBetween(LocalDate from, LocalDate to) {
+        return count(BETWEEN_DAYS, Map.of("from", from.toString(), "to", to.toString()));
+    }
+
+    /** The papers first featured at or after {@code since} (featured before it too: left out), each with its first featuring. */
+    public List<FeaturedPaper> firstFeaturedSince(Instant since, Order order, int offset, int limit) {
+        return list(FIRST_FEATURED_SINCE, Map.of("since", since.toEpochMilli()), order, offset, limit);
+    }
+
+    public int countFirstFeaturedSince(Instant since) {
+        return count(FIRST_FEATURED_SINCE, Map.of("since", since.toEpochMilli()));
+    }
+
+    private List<FeaturedPaper> list(String window, Map<String, Object> bounds, Order order, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + columns() + ", f.day, f.featured_at AS featured_at_ms, f.auto "
+                        + "FROM papers p JOIN (" + window + ") f ON f.paper_id = p.id ORDER BY " + order.sql
                         + " LIMIT :limit OFFSET :offset")
-                .bind("from", from.toString())
-                .bind("to", to.toString())
+                .bindMap(bounds)
+                .bindMap(order.values)
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map((rs, ctx) -> new FeaturedPaper(rows.map(rs, ctx), LocalDate.parse(rs.getString("day")),
@@ -48,10 +86,9 @@ public final class FeaturedStore {
                 .list());
     }
 
-    public int countBetween(LocalDate from, LocalDate to) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + WINDOW)
-                .bind("from", from.toString())
-                .bind("to", to.toString())
+    private int count(String window, Map<String, Object> bounds) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM (" + window + ") f")
+                .bindMap(bounds)
                 .mapTo(Integer.class)
                 .one());
     }
@@ -84,7 +121,11 @@ public final class FeaturedStore {
         });
     }
 
-    private static String prefixed() {
+    /**
+     * The paper's columns from {@code p}, members' counts included: the paper's total of upvotes
+     * is then {@link Paper.Community#totalUpvotes()}, the same sum as {@link Upvotes#SQL}.
+     */
+    private static String columns() {
         return java.util.Arrays.stream(PaperRows.SELECTED.split(", "))
                 .map(c -> "p." + c)
                 .collect(java.util.stream.Collectors.joining(", "));

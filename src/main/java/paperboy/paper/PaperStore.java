@@ -43,12 +43,6 @@ public final class PaperStore {
             + "thumbnail = excluded.thumbnail, media_urls = excluded.media_urls, organization = excluded.organization, "
             + "ai_summary_model = excluded.ai_summary_model, "
             + "change_no = excluded.change_no";
-    /**
-     * A paper's upvotes as lists rank them, in SQL over {@code papers p}: those imported from Hugging
-     * Face plus this site's members' ({@link Paper.Community#totalUpvotes()}).
-     */
-    public static final String TOTAL_UPVOTES = "(p.upvotes + p.member_upvotes)";
-
     private static final String FEATURE = "INSERT INTO featured (paper_id, day, featured_at, source) "
             + "VALUES (:paper_id, :day, :featured_at, :source) ON CONFLICT (paper_id, day) DO NOTHING";
 

@@ -3,6 +3,7 @@ package paperboy.syndication;
 import java.util.List;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
+import paperboy.feed.Trending;
 import paperboy.paper.FeaturedPaper;
 
 /**
@@ -39,11 +40,12 @@ final class ListFeeds {
                 "The papers featured " + on + period.label() + ", most upvoted first.", pagePath, feedPath, "", items(papers));
     }
 
-    /** Featured papers ranked by upvotes that decay with the time since they were featured. */
+    /** The trending list's first papers, as on {@code /papers/trending}: upvotes that fade with the hours since featured. */
     PaperFeed trending() {
         return new PaperFeed("Paperboy: trending",
-                "Featured papers ranked by upvotes that fade with the hours since they were featured.", "/", "/trending", "",
-                items(feed.all(Feed.Sort.TRENDING, 0, SIZE)));
+                "The papers first featured in the last " + Trending.WINDOW.toDays() + " days, ranked by upvotes that fade"
+                        + " with the hours since they were featured.", "/papers/trending", "/trending", "",
+                items(feed.trending(0, SIZE).papers()));
     }
 
     private static List<PaperFeed.Item> items(List<FeaturedPaper> papers) {

@@ -3,23 +3,41 @@ package paperboy.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import paperboy.feed.DailyList;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
+import paperboy.feed.Trending;
+import paperboy.feed.TrendingList;
+import paperboy.http.HttpError;
 import paperboy.http.PageCache;
 import paperboy.http.Params;
 import paperboy.http.SiteUrl;
+import paperboy.paper.FeaturedPaper;
 import paperboy.paper.PaperStore;
 import paperboy.syndication.FeedLinks;
 import paperboy.web.pages.Head;
 import paperboy.web.pages.Link;
 import paperboy.web.pages.ListPage;
+import paperboy.web.pages.PaperCard;
 import paperboy.web.pages.WelcomePage;
 
-/** The daily list pages: {@code /} (the latest featured day) and one page per day, ISO week and month. */
+/**
+ * The daily list pages: {@code /} (the latest featured day), one page per day, ISO week and month
+ * (most upvoted first, or {@code ?sort=trending}), and the trending list {@code /papers/trending}.
+ * All are cached by the page cache, whose entries lapse after five minutes: trending ages with time.
+ */
 final class FeedRoutes {
     static final int PAGE_SIZE = 50;
+    private static final String TRENDING_PATH = "/papers/trending";
+    private static final FeedLinks TRENDING_FEEDS = new FeedLinks("/trending.atom", "/trending.rss", "Paperboy: trending");
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH);
 
     private final Feed feed;
     private final PaperStore papers;
@@ -37,6 +55,7 @@ final class FeedRoutes {
 
     void addTo(RoutesConfig routes) {
         routes.get("/", cache.of(this::latest));
+        routes.get(TRENDING_PATH, cache.of(this::trending));
         routes.get("/papers/date/{day}", cache.of(ctx -> show(ctx, Period.day(ctx.pathParam("day")), false)));
         routes.get("/papers/week/{week}", cache.of(ctx -> show(ctx, Period.week(ctx.pathParam("week")), false)));
         routes.get("/papers/month/{month}", cache.of(ctx -> show(ctx, Period.month(ctx.pathParam("month")), false)));
@@ -50,15 +69,64 @@ final class FeedRoutes {
 
     /** {@code home}: shown at {@code /}, whose first page is its own canonical address (the latest day, whichever it is). */
     private void show(Context ctx, Period period, boolean home) {
-        int page = Params.integer(ctx, "page", 1, 1, 10_000);
-        DailyList list = feed.list(period, Feed.Sort.UPVOTES, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-        pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(period),
-                link("← " + (list.previous() == null ? "Previous" : list.previous().label()), list.previous()),
-                link((list.next() == null ? "Next" : list.next().label()) + " →", list.next()),
-                list.papers().stream().map(Cards::of).toList(),
-                list.total(), Paging.of("/papers/" + period.path(), page, list.total(), PAGE_SIZE), nothingFeatured(period),
+        int page = page(ctx);
+        boolean trending = sort(ctx) == Feed.Sort.TRENDING;
+        DailyList list = feed.list(period, trending ? Feed.Sort.TRENDING : Feed.Sort.UPVOTES, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        String path = "/papers/" + period.path();
+        String base = trending ? path + "?sort=trending" : path;
+        Link previous = link("← " + (list.previous() == null ? "Previous" : list.previous().label()), list.previous());
+        Link next = link((list.next() == null ? "Next" : list.next().label()) + " →", list.next());
+        pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(dayOf(period)), previous, next,
+                new ListPage.Orders(List.of(new Link("Most upvoted", path), new Link("Trending", path + "?sort=trending")),
+                        trending ? "trending" : "most upvoted"),
+                cards(list.papers()), list.total(), Paging.of(base, page, list.total(), PAGE_SIZE),
+                new ListPage.Empty(nothingFeatured(period), "The nearest lists with papers:",
+                        Stream.of(previous, next).filter(Link::enabled).toList()),
+                trending ? new ListPage.Ranking(Trending.formula(), "Here it orders the papers of " + period.label()
+                        + ", each counted from its first featuring there.") : ListPage.Ranking.NONE,
                 FeedLinks.forPage(ctx.path(), ctx.path().equals("/") ? "Paperboy: the latest day" : "Paperboy: " + period.label())),
-                Head.at(site.absolute(ctx, home && page == 1 ? "/" : "/papers/" + period.path() + (page == 1 ? "" : "?page=" + page))));
+                Head.at(site.absolute(ctx, home && page == 1 && !trending ? "/" : pageAddress(base, page))));
+    }
+
+    /** The papers first featured in the last days, ranked by {@link Trending}; empty, it links the latest list. */
+    private void trending(Context ctx) {
+        int page = page(ctx);
+        TrendingList list = feed.trending((page - 1) * PAGE_SIZE, PAGE_SIZE);
+        Optional<LocalDate> latest = feed.latestDay();
+        long days = Trending.WINDOW.toDays();
+        pages.render(ctx, "list.jte", new ListPage("Trending", "trending", tabs(latest.orElse(null)), null, null,
+                ListPage.Orders.NONE, cards(list.papers()), list.total(), Paging.of(TRENDING_PATH, page, list.total(), PAGE_SIZE),
+                new ListPage.Empty("Nothing was featured in the last " + days + " days", "The latest list:",
+                        latest.map(day -> List.of(new Link(new Period.Day(day).label(), "/papers/" + new Period.Day(day).path())))
+                                .orElse(List.of())),
+                new ListPage.Ranking(Trending.formula(), "The list holds the papers first featured in the last " + days
+                        + " days (since " + SINCE.format(list.since().atZone(ZoneOffset.UTC)) + "); a paper featured on"
+                        + " several days counts from its first featuring. The page is recomputed at least every five minutes."),
+                TRENDING_FEEDS),
+                Head.at(site.absolute(ctx, pageAddress(TRENDING_PATH, page))));
+    }
+
+    private static int page(Context ctx) {
+        return Params.integer(ctx, "page", 1, 1, 10_000);
+    }
+
+    private static Feed.Sort sort(Context ctx) {
+        String sort = Params.text(ctx, "sort");
+        if (sort == null || sort.equals("upvotes")) {
+            return Feed.Sort.UPVOTES;
+        }
+        if (sort.equals("trending")) {
+            return Feed.Sort.TRENDING;
+        }
+        throw HttpError.badRequest("sort must be upvotes or trending");
+    }
+
+    private static String pageAddress(String base, int page) {
+        return page == 1 ? base : base + (base.contains("?") ? "&" : "?") + "page=" + page;
+    }
+
+    private static List<PaperCard> cards(List<FeaturedPaper> papers) {
+        return papers.stream().map(Cards::of).toList();
     }
 
     /** A day or period with no papers is a normal page that says so, like the API's empty list. */
@@ -74,13 +142,18 @@ final class FeedRoutes {
         };
     }
 
-    /** Day / Week / Month around the same papers: the day tab opens the period's first featured day. */
-    private List<Link> tabs(Period period) {
-        LocalDate day = period instanceof Period.Day d ? d.day() : feed.firstDay(period).orElse(period.first());
+    /** The day the Day tab opens: the day itself, or the period's first featured day. */
+    private LocalDate dayOf(Period period) {
+        return period instanceof Period.Day d ? d.day() : feed.firstDay(period).orElse(period.first());
+    }
+
+    /** Day / Week / Month around {@code day} (disabled when null: nothing featured yet), and Trending. */
+    private static List<Link> tabs(LocalDate day) {
         return List.of(
-                new Link("Day", "/papers/" + new Period.Day(day).path()),
-                new Link("Week", "/papers/" + Period.Week.of(day).path()),
-                new Link("Month", "/papers/" + new Period.Month(java.time.YearMonth.from(day)).path()));
+                new Link("Day", day == null ? null : "/papers/" + new Period.Day(day).path()),
+                new Link("Week", day == null ? null : "/papers/" + Period.Week.of(day).path()),
+                new Link("Month", day == null ? null : "/papers/" + new Period.Month(YearMonth.from(day)).path()),
+                new Link("Trending", TRENDING_PATH));
     }
 
     private static Link link(String label, Period period) {

@@ -102,7 +102,8 @@ class FeedsTest {
         assertThat(rss.getEntries()).extracting(SyndEntry::getLink)
                 .containsExactlyElementsOf(parsed.getEntries().stream().map(SyndEntry::getLink).toList())
                 .allSatisfy(link -> assertThat(URI.create(link).isAbsolute()).isTrue());
-        if (!page.equals("/papers/date/2026-08-22")) { // nothing was featured that Saturday
+        // Nothing was featured that Saturday, nor in the last days (trending): the fixtures are long past.
+        if (!page.equals("/papers/date/2026-08-22") && !page.equals("/trending")) {
             assertThat(parsed.getEntries()).isNotEmpty();
         }
     }

@@ -34,6 +34,14 @@ class EmptyStoreTest {
                         "PAPERBOY_SAMPLE=on").doesNotContain("Error 404");
                 assertThat(api.statusCode()).isEqualTo(200);
                 assertThat(api.body()).isEqualTo("[]");
+                ScriptPolicy.check("/", home);
+
+                HttpResponse<String> trending = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port()
+                        + "/papers/trending")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(trending.statusCode()).isEqualTo(200);
+                assertThat(trending.body()).contains("Nothing was featured in the last 7 days.", "<span class=\"tab\">Day</span>")
+                        .doesNotContain("The latest list:");
+                ScriptPolicy.check("/papers/trending", trending);
             } finally {
                 web.stop();
             }

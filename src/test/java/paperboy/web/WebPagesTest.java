@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import paperboy.FixtureServer;
+import paperboy.RawHttp;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Paper;
 import paperboy.paper.PaperUpdate;
@@ -178,8 +179,60 @@ class WebPagesTest {
         }
 
         @Test
+        void trendingWithNothingFeaturedRecentlyIsAPageLinkingTheLatestList() {
+            // The fixture days end on 21 August 2026, long before the last seven days.
+            String body = ok("/papers/trending").body();
+
+            assertThat(body).contains("Nothing was featured in the last 7 days.", "The latest list:",
+                    "<a href=\"/papers/date/2026-08-21\">Friday 21 August 2026</a>", "How is this ranked?").doesNotContain("Error");
+            assertThat(count(body)).isZero();
+            assertThat(cardIds(body)).isEmpty();
+        }
+
+        @Test
         void weekPageLinksToTheWeekBefore() {
             assertThat(ok("/papers/week/2026-W34").body()).contains("href=\"/papers/week/2026-W33\" rel=\"prev\"");
+        }
+    }
+
+    /** No page needs {@code 'unsafe-inline'} for scripts, and the policy no longer allows it (the welcome page: EmptyStoreTest). */
+    @Nested
+    class ContentSecurityPolicy {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+                "/", "/papers/date/2026-08-21", "/papers/date/2026-08-22", "/papers/week/2026-W34", "/papers/month/2026-08?page=2",
+                "/papers/trending", "/papers/date/2026-08-21?sort=trending", "/papers/2608.19880", "/papers/2608.19880.md",
+                "/search", "/search?q=agents", "/search?q=%22static+worlds%22&sort=date", "/search?like=agents+that+learn",
+                "/api", "/api/daily_papers", "/feed.atom", "/healthz", "/static/paperboy.js",
+                "/papers/" + HOSTILE_ID, "/search?q=xssprobe", "/no/such/page", "/papers/date/2026-13-45", "/papers/not-an-id"})
+        void everyAnswerCarriesThePolicyAndNoPageNeedsInlineScript(String path) {
+            HttpResponse<String> response = server.get(path);
+
+            assertThat(response.statusCode()).as(path).isLessThan(500);
+            ScriptPolicy.check(path, response);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"GET /search?q=%zz", "GET /papers/%zz", "get /"})
+        void pagesRefusedBeforeRoutingNeedNoInlineScriptEither(String request) {
+            String[] parts = request.split(" ");
+            RawHttp.Answer answer = RawHttp.request(server.port(), parts[0], parts[1]);
+
+            assertThat(answer.status()).isBetween(400, 501);
+            assertThat(ScriptPolicy.violations(answer.body())).as(request).isEmpty();
+            assertThat(answer.header("Content-Security-Policy")).as(request).isNotNull();
+            assertThat(ScriptPolicy.scriptSources(answer.header("Content-Security-Policy"))).contains("'self'").doesNotContain("'unsafe-inline'");
+        }
+
+        @Test
+        void thePaperPageLoadsItsScriptFromTheStaticFiles() {
+            String page = server.get("/papers/2608.19880").body();
+            HttpResponse<String> script = server.get("/static/paperboy.js");
+
+            assertThat(page).contains("<script src=\"/static/paperboy.js\" defer></script>", "id=\"copy-bibtex\"", "id=\"bibtex\"");
+            assertThat(script.statusCode()).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+            assertThat(script.body()).contains("getElementById(\"copy-bibtex\")", "navigator.clipboard.writeText");
         }
     }
 
