@@ -20,6 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperboy.account.AccountLimits;
+import paperboy.account.Accounts;
+import paperboy.account.CsrfTokens;
+import paperboy.account.SessionSettings;
 import paperboy.config.ArxivSettings;
 import paperboy.config.Config;
 import paperboy.harvest.ArxivApi;
@@ -84,6 +88,7 @@ public final class App implements AutoCloseable {
     private final EmbeddingWorker embeddingWorker;
     private final Feed feed;
     private final FeatureRule featureRule;
+    private final Accounts accounts;
     private ScheduledExecutorService follower;
     private ScheduledExecutorService embedding;
     private ArxivHttp arxivHttp; // made on first use: it needs the operator's contact
@@ -122,10 +127,17 @@ public final class App implements AutoCloseable {
             metrics.watch(papers, index, embeddingWorker);
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
+            this.accounts = accounts(config, database);
         } catch (RuntimeException | Error e) {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /** The accounts of this store, their sessions marked Secure when the site is https. */
+    static Accounts accounts(Config config, Database database) {
+        return Accounts.inStore(database.jdbi(), new SessionSettings(config.accounts().sessionIdle(),
+                config.accounts().sessionLifetime(), config.httpsOnly()));
     }
 
     private Semantic semantic(Config config, Embedder embedder) {
@@ -231,14 +243,25 @@ public final class App implements AutoCloseable {
         return in;
     }
 
+    /** Members, sessions and API tokens in this store (the {@code user} command, tests). */
+    public Accounts accounts() {
+        return accounts;
+    }
+
     /** The web server, wired and not yet started. */
     public Javalin web() {
+        return web(AccountLimits.defaults());
+    }
+
+    /** The web server with these log-in and sign-up limits (tests that sign up many members). */
+    public Javalin web(AccountLimits limits) {
         String templates = System.getenv("PAPERBOY_TEMPLATES");
         Pages pages = templates == null || templates.isBlank()
                 ? Pages.precompiled()
                 : Pages.hotReloading(Path.of(templates));
         return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
-                paperboy.http.SiteUrl.of(config.baseUrl()), metrics).create();
+                paperboy.http.SiteUrl.of(config.baseUrl()), metrics,
+                new WebApp.Community(accounts, CsrfTokens.fromStore(database.jdbi()), limits)).create();
     }
 
     /**

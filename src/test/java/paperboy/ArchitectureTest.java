@@ -78,6 +78,11 @@ class ArchitectureTest {
             .because("pages, the API and commands record into metrics; measuring knows none of them");
 
     @ArchTest
+    static final ArchRule accountsKnowNeitherPagesNorApi = noClasses().that().resideInAPackage(feature("account"))
+            .should().dependOnClassesThat().resideInAnyPackage(feature("web"), feature("api"), feature("cli"))
+            .because("pages, the API and the user command ask accounts who is there; accounts render through http.PageRenderer");
+
+    @ArchTest
     static final ArchRule noPackageCycles = slices().matching("paperboy.(*)..").should().beFreeOfCycles()
             .because("a feature that imports another which imports it back cannot be understood, tested or moved alone");
 

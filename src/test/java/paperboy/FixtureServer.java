@@ -74,6 +74,19 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     private static FixtureServer start(App app, Path days, StoreSetup before) throws IOException {
+        return start(app, days, before, paperboy.account.AccountLimits.defaults());
+    }
+
+    /**
+     * With these log-in and sign-up limits: {@link paperboy.account.AccountLimits#off()} for a test
+     * class that logs members in more often than one address may (50 times in 15 minutes).
+     */
+    public static FixtureServer start(Path dataDir, paperboy.account.AccountLimits limits) throws IOException {
+        return start(new App(new Config(0, dataDir, null, false)), fixtureDays(), app -> {}, limits);
+    }
+
+    private static FixtureServer start(App app, Path days, StoreSetup before, paperboy.account.AccountLimits limits)
+            throws IOException {
         try {
             app.importer(System.err).importPaths(List.of(days));
             before.accept(app);
@@ -81,7 +94,7 @@ public final class FixtureServer implements AutoCloseable {
             if (app.embeddingWorker().isOn()) {
                 app.embeddingWorker().embedPending();
             }
-            return new FixtureServer(app, app.web().start(0));
+            return new FixtureServer(app, app.web(limits).start(0));
         } catch (IOException | RuntimeException e) {
             app.close();
             throw e;

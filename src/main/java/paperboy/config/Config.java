@@ -19,9 +19,10 @@ import java.nio.file.Path;
  *                   slash, for absolute links (sitemap, canonical, feeds); {@code null} means each
  *                   request's own scheme and Host
  * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
+ * @param accounts   how long log-ins last
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
-        URI baseUrl, MetricsSettings metrics) {
+        URI baseUrl, MetricsSettings metrics, AccountSettings accounts) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -33,6 +34,22 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         arxiv = arxiv == null ? ArxivSettings.defaults() : arxiv;
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
         metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
+        accounts = accounts == null ? AccountSettings.DEFAULTS : accounts;
+    }
+
+    /** A config with the default session limits. */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
+            URI baseUrl, MetricsSettings metrics) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, AccountSettings.DEFAULTS);
+    }
+
+    /** Whether the site's public address is https, so that cookies are marked {@code Secure}. */
+    public boolean httpsOnly() {
+        return baseUrl != null && "https".equalsIgnoreCase(baseUrl.getScheme());
+    }
+
+    public Config withAccounts(AccountSettings newAccounts) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newAccounts);
     }
 
     /** A config whose absolute links follow each request's Host, with the default metrics (on, read from the loopback address only). */
@@ -60,15 +77,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, accounts);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -76,7 +93,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, accounts);
     }
 
     public boolean embeddings() {
@@ -84,14 +101,14 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, accounts);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, accounts);
     }
 
     public Config withMetrics(MetricsSettings newMetrics) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, accounts);
     }
 }

@@ -50,7 +50,31 @@ public final class ConfigLoader {
                         values.get("PAPERBOY_FUSION"), similarityFloor(),
                         millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
                 baseUrl(),
-                new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")));
+                new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")),
+                accounts());
+    }
+
+    private AccountSettings accounts() {
+        return new AccountSettings(
+                Duration.ofHours(positive("PAPERBOY_SESSION_IDLE_HOURS", AccountSettings.DEFAULTS.sessionIdle().toHours())),
+                Duration.ofDays(positive("PAPERBOY_SESSION_MAX_DAYS", AccountSettings.DEFAULTS.sessionLifetime().toDays())));
+    }
+
+    /** A whole number of at least 1 (and at most ten years of hours). */
+    private long positive(String key, long fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.strip());
+            if (value >= 1 && value <= 87_600) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigException(key, raw, "a whole number from 1 to 87600");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,7 @@ public final class PageCache {
     private static final long LIFETIME_MILLIS = 5 * 60 * 1000;
 
     private final Supplier<Version> version;
+    private final Predicate<Context> shared;
     private final Map<String, Cached> entries;
 
     /**
@@ -31,8 +33,19 @@ public final class PageCache {
      */
     public record Version(long storeChangeNo, long vectorChangeNo) {}
 
+    /** For responses that are the same for every visitor. */
     public PageCache(Supplier<Version> version, int capacity) {
+        this(version, capacity, ctx -> true);
+    }
+
+    /**
+     * @param shared whether this request's response may be shared with other visitors: false for a
+     *               logged-in member, whose pages carry their name and CSRF token. Such a request is
+     *               neither answered from the cache nor stored in it.
+     */
+    public PageCache(Supplier<Version> version, int capacity, Predicate<Context> shared) {
         this.version = version;
+        this.shared = shared;
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
@@ -46,6 +59,10 @@ public final class PageCache {
     /** Wraps a handler whose answer depends only on the request and the store. */
     public Handler of(Handler handler) {
         return ctx -> {
+            if (!shared.test(ctx)) {
+                handler.handle(ctx);
+                return;
+            }
             // The origin is part of the key: pages carry absolute links built from the request's Host
             // when no base URL is configured, and one Host's page must never be served to another.
             String key = ctx.scheme() + "://" + ctx.host() + ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());

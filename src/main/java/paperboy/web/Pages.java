@@ -6,14 +6,19 @@ import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import paperboy.account.Visitors;
+import paperboy.http.PageRenderer;
 import paperboy.web.pages.Head;
 
 /**
  * Renders the jte templates. In production they are precompiled into the jar; with
  * {@code PAPERBOY_TEMPLATES=src/main/jte} they are compiled from that folder and reloaded on change.
+ * Every page rendered for a request also gets {@code visit} (who is looking, see
+ * {@link paperboy.account.Visit}), which the layout shows in its account corner.
  */
-public final class Pages {
+public final class Pages implements PageRenderer {
     private final TemplateEngine engine;
 
     private Pages(TemplateEngine engine) {
@@ -28,20 +33,28 @@ public final class Pages {
         return new Pages(TemplateEngine.create(new DirectoryCodeResolver(folder), ContentType.Html));
     }
 
-    void render(Context ctx, String template, Object page) {
-        ctx.html(html(template, page));
+    @Override
+    public void render(Context ctx, String template, Object page) {
+        render(ctx, template, page, null);
     }
 
     /** A template that takes {@code @param Head head} beside its page. */
     void render(Context ctx, String template, Object page, Head head) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", page);
+        if (head != null) {
+            params.put("head", head);
+        }
+        params.put("visit", Visitors.visit(ctx));
         StringOutput output = new StringOutput(8192);
-        engine.render(template, Map.of("page", page, "head", head), output);
+        engine.render(template, params, output);
         ctx.html(output.toString());
     }
 
+    /** A page for no request in particular (what Jetty refuses before routing): for an anonymous visitor. */
     String html(String template, Object page) {
         StringOutput output = new StringOutput(8192);
-        engine.render(template, page, output);
+        engine.render(template, Map.of("page", page), output);
         return output.toString();
     }
 }

@@ -5,6 +5,13 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperboy.account.AccountLimits;
+import paperboy.account.AccountRoutes;
+import paperboy.account.Accounts;
+import paperboy.account.CsrfTokens;
+import paperboy.account.SettingsRoutes;
+import paperboy.account.VisitorCheck;
+import paperboy.account.Visitors;
 import paperboy.api.ApiRoutes;
 import paperboy.apidoc.ApiDocument;
 import paperboy.db.Database;
@@ -36,15 +43,21 @@ public final class WebApp {
     private final Pages pages;
     private final SiteUrl site;
     private final Metrics metrics;
+    private final Community community;
     private final ObjectMapper json = new ObjectMapper();
+
+    /** What the community side of the site needs: accounts, the CSRF key, and how often log-ins and sign-ups may be tried. */
+    public record Community(Accounts accounts, CsrfTokens csrf, AccountLimits limits) {}
 
     /**
      * @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off)
      * @param site      where absolute links point (the configured base URL, or each request's Host)
      * @param metrics   what requests are recorded into and {@code /metrics} shows ({@link Metrics#off()}: neither)
+     * @param community accounts and their limits
      */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
-            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics) {
+            EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics, Community community) {
+        this.community = community;
         this.site = site;
         this.metrics = metrics;
         this.embedding = embedding;
@@ -72,9 +85,14 @@ public final class WebApp {
             config.requestLogger.http((ctx, ms) -> log.debug("{} {} {} {}ms", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms)));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
-            // Pages change with the store, and related papers also as the embedder adds vectors.
+            VisitorCheck visitors = new VisitorCheck(community.accounts().sessions(), community.accounts().tokens(), community.csrf());
+            config.routes.before(visitors::handle);
+            config.routes.beforeMatched(visitors::checkCsrf);
+            // Pages change with the store, and related papers also as the embedder adds vectors. A
+            // member's pages carry their name and CSRF token: they are never cached, nor served from it.
             PageCache cache = new PageCache(
-                    () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000);
+                    () -> new PageCache.Version(papers.lastChangeNo(), index.vectorPosition().changeNo()), 2000,
+                    ctx -> !Visitors.of(ctx).isMember());
             // Before the list pages, whose /papers/date/{day} would also take 2026-08-21.atom.
             new SyndicationRoutes(feed, papers, index, site, java.time.Clock.systemUTC()).addTo(config.routes);
             new FeedRoutes(feed, papers, pages, cache, site).addTo(config.routes);
@@ -87,6 +105,8 @@ public final class WebApp {
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
             new ApiDocRoutes(ApiDocument.load(json), pages, site).addTo(config.routes);
             new MetricsRoutes(metrics).addTo(config);
+            new AccountRoutes(community.accounts(), visitors, community.limits(), pages).addTo(config.routes);
+            new SettingsRoutes(community.accounts(), visitors, community.limits(), pages).addTo(config.routes);
             new Errors(pages).addTo(config.routes);
         });
     }

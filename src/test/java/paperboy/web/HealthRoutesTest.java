@@ -35,7 +35,9 @@ class HealthRoutesTest {
         PaperIndex index = new PaperIndex(dir.resolve("index"), semantic);
         EmbeddingWorker worker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
         Javalin web = new WebApp(db, papers, featured, index, worker, new Feed(featured, Clock.systemUTC()),
-                Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off()).create().start(0);
+                Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off(),
+                new WebApp.Community(paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS),
+                        paperboy.account.CsrfTokens.fromStore(db.jdbi()), paperboy.account.AccountLimits.off())).create().start(0);
         try {
             db.close();
             index.close();
