@@ -48,16 +48,12 @@ public final class Submissions {
                 .bind("m", memberId).bind("day", day.toString()).mapTo(Integer.class).one();
     }
 
-    /** Papers these members submitted, newest first (the API's {@code submitter=} filter). */
-    public List<ArxivId> papersBy(Collection<Long> memberIds) {
-        if (memberIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT paper_id FROM submissions WHERE member_id IN (<ids>) "
+    /** What the member submitted, newest first. */
+    public List<Submission> by(long memberId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM submissions WHERE member_id = :m "
                         + "ORDER BY submitted_at DESC, paper_id")
-                .bindList("ids", List.copyOf(memberIds))
-                .mapTo(String.class)
-                .map(ArxivId::new)
+                .bind("m", memberId)
+                .map(ROW)
                 .list());
     }
 

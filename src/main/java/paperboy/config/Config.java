@@ -20,9 +20,10 @@ import java.nio.file.Path;
  *                   request's own scheme and Host
  * @param metrics    whether {@code serve} measures itself and who may read {@code /metrics}
  * @param accounts   how long log-ins last
+ * @param community  what members may submit and how often they may write
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
-        URI baseUrl, MetricsSettings metrics, AccountSettings accounts) {
+        URI baseUrl, MetricsSettings metrics, AccountSettings accounts, CommunitySettings community) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -35,6 +36,17 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         search = search == null ? SearchSettings.KEYWORDS_ONLY : search;
         metrics = metrics == null ? MetricsSettings.DEFAULTS : metrics;
         accounts = accounts == null ? AccountSettings.DEFAULTS : accounts;
+        community = community == null ? CommunitySettings.DEFAULTS : community;
+    }
+
+    /** A config with the default rules for members' writes. */
+    public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
+            URI baseUrl, MetricsSettings metrics, AccountSettings accounts) {
+        this(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts, CommunitySettings.DEFAULTS);
+    }
+
+    public Config withCommunity(CommunitySettings newCommunity) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts, newCommunity);
     }
 
     /** A config with the default session limits. */
@@ -49,7 +61,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withAccounts(AccountSettings newAccounts) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newAccounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newAccounts, community);
     }
 
     /** A config whose absolute links follow each request's Host, with the default metrics (on, read from the loopback address only). */
@@ -77,15 +89,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts, community);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, accounts);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, accounts, community);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, accounts, community);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -93,7 +105,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, accounts, community);
     }
 
     public boolean embeddings() {
@@ -101,14 +113,14 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, accounts, community);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, accounts, community);
     }
 
     public Config withMetrics(MetricsSettings newMetrics) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, accounts, community);
     }
 }

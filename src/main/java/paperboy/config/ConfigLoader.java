@@ -51,7 +51,10 @@ public final class ConfigLoader {
                         millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
                 baseUrl(),
                 new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")),
-                accounts());
+                accounts(),
+                new CommunitySettings(integer("PAPERBOY_SUBMIT_MAX_AGE_DAYS", CommunitySettings.DEFAULTS.submitMaxAgeDays()),
+                        integer("PAPERBOY_SUBMIT_DAILY_LIMIT", CommunitySettings.DEFAULTS.submitDailyLimit()),
+                        integer("PAPERBOY_WRITES_PER_MINUTE", CommunitySettings.DEFAULTS.writesPerMinute())));
     }
 
     private AccountSettings accounts() {

@@ -1,6 +1,6 @@
 -- The community: submissions to the daily list, members' upvotes, discussion, reports and the
--- moderation audit log. Members are accounts' (V6); rows here name them by id. Instants are epoch
--- milliseconds, days ISO text, as in the rest of the store.
+-- moderation audit log. Members are accounts' (V6, whose status also says who is banned); rows
+-- here name them by id. Instants are epoch milliseconds, days ISO text, as in the rest of the store.
 
 -- Members' upvotes and visible comments, kept on the paper beside the counts imported from Hugging
 -- Face (upvotes, num_comments), which stay the base they add to. Written in the transaction that
@@ -49,14 +49,6 @@ CREATE TABLE comment_reports (
     reason       TEXT    NOT NULL,
     reported_at  BIGINT  NOT NULL,
     PRIMARY KEY (comment_id, member_id)
-);
-
--- Members a moderator banned: they keep reading, and can no longer submit, upvote or comment.
-CREATE TABLE bans (
-    member_id  BIGINT  PRIMARY KEY,
-    banned_by  BIGINT  NOT NULL,
-    banned_at  BIGINT  NOT NULL,
-    reason     TEXT    NOT NULL
 );
 
 -- Every moderation action: who, what, on what, when and why. Only ever appended to.

@@ -33,7 +33,7 @@ final class Community implements AutoCloseable {
     Community(Database db, Clock clock, SubmitRules rules) {
         var jdbi = db.jdbi();
         papers = new PaperStore(jdbi);
-        bans = new Bans(jdbi);
+        bans = new TestBans();
         upvotes = new Upvotes(jdbi, papers, bans, clock);
         submissions = new Submissions(jdbi);
         var fetcher = new PaperFetcher(papers, () -> new ArxivApi(arxiv.apiUrl(), http));

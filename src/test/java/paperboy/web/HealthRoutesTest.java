@@ -34,10 +34,14 @@ class HealthRoutesTest {
         Semantic semantic = new Semantic(TestEmbedder.shared(), db.jdbi());
         PaperIndex index = new PaperIndex(dir.resolve("index"), semantic);
         EmbeddingWorker worker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
+        var accounts = paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS);
+        var members = paperboy.App.participation(db, papers, accounts, new paperboy.harvest.PaperFetcher(papers, () -> {
+            throw new IllegalStateException("no arXiv here");
+        }), paperboy.config.CommunitySettings.DEFAULTS);
         Javalin web = new WebApp(db, papers, featured, index, worker, new Feed(featured, Clock.systemUTC()),
                 Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off(),
-                new WebApp.Community(paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS),
-                        paperboy.account.CsrfTokens.fromStore(db.jdbi()), paperboy.account.AccountLimits.off())).create().start(0);
+                new WebApp.Community(accounts, paperboy.account.CsrfTokens.fromStore(db.jdbi()),
+                        paperboy.account.AccountLimits.off()), members).create().start(0);
         try {
             db.close();
             index.close();

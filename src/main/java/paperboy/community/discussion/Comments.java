@@ -50,7 +50,7 @@ public final class Comments {
         String text = checked(body);
         return jdbi.inTransaction(h -> {
             PaperStore.queueForWrite(h);
-            bans.requireAllowed(h, memberId);
+            bans.requireAllowed(memberId);
             if (!papers.isKnown(h, paper)) {
                 throw new UnknownPaper(paper);
             }
@@ -87,7 +87,7 @@ public final class Comments {
         String text = checked(body);
         return jdbi.inTransaction(h -> {
             PaperStore.queueForWrite(h);
-            bans.requireAllowed(h, memberId);
+            bans.requireAllowed(memberId);
             Comment comment = own(h, memberId, id);
             if (!comment.visible()) {
                 throw CommentRefused.invalid("This comment is no longer shown, so it cannot be edited.");

@@ -1,7 +1,6 @@
 package paperboy.community.moderation;
 
 import java.time.Clock;
-import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import paperboy.community.Bans;
 import paperboy.community.Submission;
@@ -63,27 +62,27 @@ public final class Moderation {
         });
     }
 
+    /**
+     * Bans a member (accounts end their sessions and tokens). The ban and its log entry are two
+     * writes, the ban first: a failure between them leaves a ban without its entry, never an entry
+     * for a ban that did not happen.
+     */
     public boolean ban(long moderatorId, long memberId, String reason) {
         String why = reason(reason);
-        Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
-            boolean banned = bans.ban(h, memberId, moderatorId, now, why);
-            if (banned) {
-                log.append(h, moderatorId, LogEntry.Action.BAN, "member:" + memberId, why, now);
-            }
-            return banned;
-        });
+        boolean banned = bans.ban(memberId);
+        if (banned) {
+            jdbi.useTransaction(h -> log.append(h, moderatorId, LogEntry.Action.BAN, "member:" + memberId, why, clock.instant()));
+        }
+        return banned;
     }
 
     public boolean unban(long moderatorId, long memberId, String reason) {
         String why = reason(reason);
-        return jdbi.inTransaction(h -> {
-            boolean lifted = bans.unban(h, memberId);
-            if (lifted) {
-                log.append(h, moderatorId, LogEntry.Action.UNBAN, "member:" + memberId, why, clock.instant());
-            }
-            return lifted;
-        });
+        boolean lifted = bans.unban(memberId);
+        if (lifted) {
+            jdbi.useTransaction(h -> log.append(h, moderatorId, LogEntry.Action.UNBAN, "member:" + memberId, why, clock.instant()));
+        }
+        return lifted;
     }
 
     /** Takes a submitted paper off the list it was submitted to; the paper stays in the index. */
