@@ -73,7 +73,6 @@ public final class CommunityApiRoutes {
         Comment c = community.comments().add(member.id(), paper, parent, text(body, "comment"));
         ObjectNode answer = json.createObjectNode();
         answer.set("newMessage", hf.comment(new Discussion.Entry(c, member.name())));
-        ctx.status(201);
         send(ctx, answer);
     }
 
