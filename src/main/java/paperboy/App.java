@@ -25,7 +25,21 @@ import paperboy.account.AccountLimits;
 import paperboy.account.Accounts;
 import paperboy.account.CsrfTokens;
 import paperboy.account.SessionSettings;
+import paperboy.community.Bans;
+import paperboy.community.CommunityView;
+import paperboy.community.Participation;
+import paperboy.community.SubmitRules;
+import paperboy.community.Submissions;
+import paperboy.community.Submitting;
+import paperboy.community.Upvotes;
+import paperboy.community.discussion.CommentMarkdown;
+import paperboy.community.discussion.Comments;
+import paperboy.community.discussion.Reports;
+import paperboy.community.moderation.Moderation;
+import paperboy.community.moderation.ModerationLog;
 import paperboy.config.ArxivSettings;
+import paperboy.config.CommunitySettings;
+import paperboy.http.Throttle;
 import paperboy.config.Config;
 import paperboy.harvest.ArxivApi;
 import paperboy.harvest.ArxivHttp;
@@ -98,6 +112,7 @@ public final class App implements AutoCloseable {
     private final Feed feed;
     private final FeatureRule featureRule;
     private final Accounts accounts;
+    private final Participation participation;
     private ScheduledExecutorService follower;
     private ScheduledExecutorService embedding;
     private ArxivHttp arxivHttp; // made on first use: it needs the operator's contact
@@ -153,6 +168,7 @@ public final class App implements AutoCloseable {
             this.confirmations = config.baseUrl() == null ? ConfirmationMails.off()
                     : opening(opened, new ConfirmationMails(mail, new SiteLinks(config.baseUrl()), Clock.systemUTC()));
             this.subscriptions = new Subscriptions(new SubscriberStore(database.jdbi()), confirmations, Clock.systemUTC());
+            this.participation = participation(database, papers, accounts, fetcher(), config.community());
         } catch (RuntimeException | Error e) {
             if (ownsEmbedder && config.embeddings() && !model.isCompletedExceptionally()
                     && !opened.contains(model.getNow(null))) {
@@ -161,6 +177,32 @@ public final class App implements AutoCloseable {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /**
+     * What members do, over this store: submissions (fetched through {@code fetcher} when the store
+     * lacks the paper), upvotes, the discussion and its moderation; members' names and bans come
+     * from accounts.
+     */
+    public static Participation participation(Database database, PaperStore papers, Accounts accounts,
+            PaperFetcher fetcher, CommunitySettings settings) {
+        Clock clock = Clock.systemUTC();
+        var jdbi = database.jdbi();
+        Bans bans = new AccountBans(accounts);
+        Upvotes upvotes = new Upvotes(jdbi, papers, bans, clock);
+        Submissions submissions = new Submissions(jdbi);
+        Submitting submitting = new Submitting(jdbi, papers, fetcher, submissions, upvotes, bans,
+                new SubmitRules(settings.submitMaxAgeDays(), settings.submitDailyLimit()), clock);
+        Comments comments = new Comments(jdbi, papers, bans, new CommentMarkdown(), clock);
+        Moderation moderation = new Moderation(jdbi, comments, bans, submissions, papers, new ModerationLog(jdbi), clock);
+        Throttle writes = new Throttle("writes by this member", settings.writesPerMinute(), Duration.ofMinutes(1));
+        return new Participation(submitting, upvotes, comments, new Reports(jdbi, comments, clock), moderation,
+                new CommunityView(submissions, upvotes, new AccountNames(accounts.members())), writes);
+    }
+
+    /** What members do (the web server's, and tests'). */
+    public Participation participation() {
+        return participation;
     }
 
     /** The accounts of this store, their sessions marked Secure when the site is https. */
@@ -364,7 +406,7 @@ public final class App implements AutoCloseable {
         return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
                 paperboy.http.SiteUrl.of(config.baseUrl()), metrics,
                 new WebApp.Community(accounts, CsrfTokens.fromStore(database.jdbi()), limits),
-                subscriptions, preview()).create();
+                subscriptions, preview(), participation).create();
     }
 
     /**

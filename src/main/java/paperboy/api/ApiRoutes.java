@@ -11,6 +11,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import paperboy.community.CommunityView;
+import paperboy.community.Marks;
+import paperboy.community.Submission;
+import paperboy.community.discussion.Comments;
+import paperboy.community.discussion.Discussion;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
 import paperboy.http.HttpError;
@@ -35,9 +40,18 @@ public final class ApiRoutes {
     private final HfJson hf;
     private final PageCache cache;
     private final SiteUrl site;
+    private final CommunityView community;
+    private final Comments comments;
 
-    /** @param site where the absolute {@code Link} of {@code /api/papers} points */
-    public ApiRoutes(Feed feed, PaperStore papers, PaperIndex index, ObjectMapper json, PageCache cache, SiteUrl site) {
+    /**
+     * @param site      where the absolute {@code Link} of {@code /api/papers} points
+     * @param community who submitted what ({@code submittedBy}, {@code submitter=})
+     * @param comments  the discussion ({@code ?field=comments})
+     */
+    public ApiRoutes(Feed feed, PaperStore papers, PaperIndex index, ObjectMapper json, PageCache cache, SiteUrl site,
+            CommunityView community, Comments comments) {
+        this.community = community;
+        this.comments = comments;
         this.cache = cache;
         this.site = site;
         this.feed = feed;
@@ -59,18 +73,41 @@ public final class ApiRoutes {
         int page = Params.integer(ctx, "p", 0, 0, 100_000);
         int limit = Params.integer(ctx, "limit", 50, 1, 100);
         Feed.Sort sort = sort(Params.text(ctx, "sort"));
+        Period period = period(ctx);
+        String submitter = Params.text(ctx, "submitter");
         List<FeaturedPaper> list;
-        if (Params.text(ctx, "submitter") != null) {
-            list = List.of(); // no submissions by users yet: nobody has submitted anything
+        if (submitter != null) {
+            list = community.names().idNamed(submitter)
+                    .map(member -> submittedBy(member, period, sort, page * limit, limit))
+                    .orElse(List.of()); // nobody of that name: nothing they submitted
         } else {
-            Period period = period(ctx);
             list = period == null
                     ? feed.all(sort, page * limit, limit)
                     : feed.list(period, sort, page * limit, limit).papers();
         }
+        Marks marks = community.marks(list.stream().map(f -> f.paper().id()).toList(), null);
         ArrayNode body = json.createArrayNode();
-        list.forEach(f -> body.add(hf.dailyItem(f)));
+        list.forEach(f -> body.add(hf.dailyItem(f, marks.submitters().get(f.paper().id()))));
         send(ctx, body);
+    }
+
+    /**
+     * What a member submitted, as list items: each paper on the day it was submitted to, within
+     * {@code period} (null: any), newest first or trending. A member submits a few papers a day at
+     * most, so the whole of it is read and paged here.
+     */
+    private List<FeaturedPaper> submittedBy(long member, Period period, Feed.Sort sort, int offset, int limit) {
+        List<Submission> submitted = community.submissionsBy(member).stream()
+                .filter(s -> period == null || period.contains(s.day()))
+                .toList();
+        Map<ArxivId, Paper> found = papers.findAll(submitted.stream().map(Submission::paper).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(Paper::id, p -> p));
+        java.util.stream.Stream<FeaturedPaper> items = submitted.stream().filter(s -> found.containsKey(s.paper()))
+                .map(s -> new FeaturedPaper(found.get(s.paper()), s.day(), s.at()));
+        if (sort == Feed.Sort.TRENDING) {
+            items = items.sorted(paperboy.feed.Trending.order(Instant.now()));
+        }
+        return items.skip(offset).limit(limit).toList();
     }
 
     private static Period period(Context ctx) {
@@ -102,9 +139,11 @@ public final class ApiRoutes {
 
     private void paper(Context ctx) {
         Paper paper = stored(ctx.pathParam("id"));
-        ObjectNode body = hf.paperDetail(paper, papers.lastFeaturedAt(List.of(paper.id())).get(paper.id()));
+        Marks marks = community.marks(paper.id(), null);
+        ObjectNode body = hf.paperDetail(paper, papers.lastFeaturedAt(List.of(paper.id())).get(paper.id()),
+                marks.submitters().get(paper.id()));
         if ("comments".equals(ctx.queryParam("field"))) {
-            body.putArray("comments"); // comments arrive with the community features; none yet
+            body.set("comments", hf.comments(Discussion.of(paper.id(), comments.of(paper.id()), community.names())));
         }
         send(ctx, body);
     }
@@ -178,9 +217,11 @@ public final class ApiRoutes {
     private void sendPapers(Context ctx, List<ArxivId> ids, boolean asItems) {
         List<Paper> found = papers.findAll(ids); // in the order of ids
         Map<ArxivId, Instant> featured = papers.lastFeaturedAt(ids);
+        Map<ArxivId, Marks.Submitter> submitters = community.marks(ids, null).submitters();
         ArrayNode body = json.createArrayNode();
         for (Paper p : found) {
-            body.add(asItems ? hf.item(p, featured.get(p.id())) : hf.paper(p, featured.get(p.id())));
+            Marks.Submitter by = submitters.get(p.id());
+            body.add(asItems ? hf.item(p, featured.get(p.id()), by) : hf.paper(p, featured.get(p.id()), by));
         }
         send(ctx, body);
     }

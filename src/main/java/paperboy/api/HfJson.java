@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import paperboy.community.Marks;
+import paperboy.community.discussion.Discussion;
 import paperboy.paper.FeaturedPaper;
 import paperboy.paper.Paper;
 
@@ -23,9 +25,9 @@ final class HfJson {
         this.json = json;
     }
 
-    /** A {@code /api/daily_papers} item: the paper, and when and how it was featured. */
-    ObjectNode dailyItem(FeaturedPaper featured) {
-        return item(featured.paper(), featured.featuredAt());
+    /** A {@code /api/daily_papers} item: the paper, and when and how it was featured, and by whom. */
+    ObjectNode dailyItem(FeaturedPaper featured, Marks.Submitter submitter) {
+        return item(featured.paper(), featured.featuredAt(), submitter);
     }
 
     /**
@@ -35,9 +37,9 @@ final class HfJson {
      * as {@code huggingface_hub} reads it ({@code submitted_at}); the arXiv date is
      * {@code paper.publishedAt}. See {@code docs/HF-API.md}.
      */
-    ObjectNode item(Paper p, Instant featuredAt) {
+    ObjectNode item(Paper p, Instant featuredAt, Marks.Submitter submitter) {
         ObjectNode item = json.createObjectNode();
-        item.set("paper", paper(p, featuredAt));
+        item.set("paper", paper(p, featuredAt, submitter));
         if (featuredAt != null) {
             item.put("publishedAt", instant(featuredAt));
         }
@@ -45,7 +47,10 @@ final class HfJson {
         item.put("summary", p.summary());
         putIfPresent(item, "thumbnail", p.showcase().thumbnail());
         putMedia(item, p);
-        item.put("numComments", p.community().numComments());
+        item.put("numComments", p.community().totalComments());
+        if (submitter != null) {
+            item.set("submittedBy", user(submitter, false));
+        }
         putOrganization(item, p);
         return item;
     }
@@ -54,9 +59,9 @@ final class HfJson {
      * {@code /api/papers/{id}}: the paper object with what Hugging Face adds there. Nothing links
      * models, datasets or Spaces to papers here, so those lists are empty and their counts 0.
      */
-    ObjectNode paperDetail(Paper p, Instant featuredAt) {
-        ObjectNode node = paper(p, featuredAt);
-        node.put("numComments", p.community().numComments());
+    ObjectNode paperDetail(Paper p, Instant featuredAt, Marks.Submitter submitter) {
+        ObjectNode node = paper(p, featuredAt, submitter);
+        node.put("numComments", p.community().totalComments());
         node.putArray("linkedModels");
         node.putArray("linkedDatasets");
         node.putArray("linkedSpaces");
@@ -70,7 +75,7 @@ final class HfJson {
      * was last put on a daily list (null: never). Its {@code discussionId} is the paper's id: a
      * paper's comments here are addressed by it ({@code /api/papers/{id}/comment}).
      */
-    ObjectNode paper(Paper p, Instant submittedOnDailyAt) {
+    ObjectNode paper(Paper p, Instant submittedOnDailyAt, Marks.Submitter submitter) {
         ObjectNode node = json.createObjectNode();
         node.put("id", p.id().value());
         ArrayNode authors = node.putArray("authors");
@@ -83,9 +88,12 @@ final class HfJson {
         if (submittedOnDailyAt != null) {
             node.put("submittedOnDailyAt", instant(submittedOnDailyAt));
         }
+        if (submitter != null) {
+            node.set("submittedOnDailyBy", user(submitter, true));
+        }
         node.put("title", p.title());
         node.put("summary", p.summary());
-        node.put("upvotes", p.community().upvotes());
+        node.put("upvotes", p.community().totalUpvotes());
         node.put("discussionId", p.id().value());
         putIfPresent(node, "projectPage", p.links().projectPage());
         putIfPresent(node, "githubRepo", p.links().githubRepo());
@@ -101,6 +109,57 @@ final class HfJson {
         putMedia(node, p);
         putOrganization(node, p);
         putArxivFacts(node, p);
+        return node;
+    }
+
+    /**
+     * A member in Hugging Face's user shape: {@code _id} (the member's number, as text), {@code name}
+     * and {@code fullname} (the one public name members have here), {@code type}; in
+     * {@code submittedOnDailyBy} also {@code user}, as Hugging Face has it. No avatar: there is none.
+     */
+    private ObjectNode user(Marks.Submitter submitter, boolean withUser) {
+        ObjectNode user = json.createObjectNode();
+        user.put("_id", Long.toString(submitter.memberId()));
+        user.put("name", submitter.name());
+        user.put("fullname", submitter.name());
+        if (withUser) {
+            user.put("user", submitter.name());
+        }
+        user.put("type", "user");
+        return user;
+    }
+
+    /** {@code ?field=comments}: the paper's comments still shown, in the order written. */
+    ArrayNode comments(Discussion discussion) {
+        ArrayNode list = json.createArrayNode();
+        for (Discussion.Thread thread : discussion.threads()) {
+            addComment(list, thread.top());
+            thread.replies().forEach(reply -> addComment(list, reply));
+        }
+        return list;
+    }
+
+    private void addComment(ArrayNode list, Discussion.Entry entry) {
+        if (!entry.comment().visible()) {
+            return;
+        }
+        list.add(comment(entry));
+    }
+
+    /** One comment: id, author, when, the member's Markdown ({@code raw}) and its sanitised HTML. */
+    ObjectNode comment(Discussion.Entry entry) {
+        var c = entry.comment();
+        ObjectNode node = json.createObjectNode();
+        node.put("id", Long.toString(c.id()));
+        node.putObject("author").put("name", entry.author()).put("type", "user");
+        node.put("createdAt", instant(c.createdAt()));
+        if (c.parentId() != null) {
+            node.put("parentCommentId", Long.toString(c.parentId()));
+        }
+        ObjectNode data = node.putObject("data");
+        data.put("edited", c.editedAt() != null);
+        data.put("hidden", false);
+        data.putObject("latest").put("raw", c.body()).put("html", c.html());
         return node;
     }
 

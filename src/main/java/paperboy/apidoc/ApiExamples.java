@@ -39,7 +39,10 @@ public record ApiExamples(List<ApiExample> all, List<String> problems) {
             String where = method.toUpperCase() + " " + path;
             List<JsonNode> parameters = parameters();
             Map<String, ApiExample> answers = new LinkedHashMap<>();
-            Located responses = item.get(document, method).get(document, "responses");
+            Located operation = item.get(document, method);
+            Located responses = operation.get(document, "responses");
+            JsonNode requestExamples = operation.node().path("requestBody").path("content").path("application/json").path("examples");
+            boolean secured = operation.node().has("security");
             responses.node().fieldNames().forEachRemaining(status -> {
                 Located response = responses.get(document, status);
                 Located content = response.get(document, "content");
@@ -52,7 +55,8 @@ public record ApiExamples(List<ApiExample> all, List<String> problems) {
                         String schema = media.node().has("schema") ? media.get(document, "schema").pointer() : null;
                         ApiExample answer = new ApiExample(method.toUpperCase(), path, name, Located.summary(reference, example),
                                 target(parameters, name, where, problems), Integer.parseInt(status), mediaType,
-                                example.path("value"), example.path("externalValue").asText(null), schema);
+                                example.path("value"), example.path("externalValue").asText(null), schema,
+                                requestExamples.path(name).path("value"), secured);
                         if (answers.putIfAbsent(name, answer) != null) {
                             problems.add(where + ": example " + name + " is the answer of two responses");
                         }

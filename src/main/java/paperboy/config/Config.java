@@ -22,10 +22,11 @@ import java.nio.file.Path;
  * @param mail       how mail is sent: through an SMTP server, or written as {@code .eml} files
  * @param digest     when email digests go out and how many papers they list
  * @param accounts   how long log-ins last
+ * @param community  what members may submit and how often they may write
  */
 public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
         URI baseUrl, MetricsSettings metrics, MailSettings mail, DigestSettings digest,
-        AccountSettings accounts) {
+        AccountSettings accounts, CommunitySettings community) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -40,13 +41,18 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
         mail = mail == null ? MailSettings.FILES : mail;
         digest = digest == null ? DigestSettings.DEFAULTS : digest;
         accounts = accounts == null ? AccountSettings.DEFAULTS : accounts;
+        community = community == null ? CommunitySettings.DEFAULTS : community;
+    }
+
+    public Config withCommunity(CommunitySettings newCommunity) {
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, accounts, newCommunity);
     }
 
     /** A config with mail written as {@code .eml} files and the default session limits. */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search,
             URI baseUrl, MetricsSettings metrics) {
         this(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, MailSettings.FILES, DigestSettings.DEFAULTS,
-                AccountSettings.DEFAULTS);
+                AccountSettings.DEFAULTS, CommunitySettings.DEFAULTS);
     }
 
     /** Whether the site's public address is https, so that cookies are marked {@code Secure}. */
@@ -55,7 +61,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withAccounts(AccountSettings newAccounts) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, newAccounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, newAccounts, community);
     }
 
     /**
@@ -64,7 +70,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
      */
     public Config(int port, Path dataDir, String dbUrl, boolean loadSample, ArxivSettings arxiv, SearchSettings search) {
         this(port, dataDir, dbUrl, loadSample, arxiv, search, (URI) null, MetricsSettings.DEFAULTS, MailSettings.FILES, DigestSettings.DEFAULTS,
-                AccountSettings.DEFAULTS);
+                AccountSettings.DEFAULTS, CommunitySettings.DEFAULTS);
     }
 
     /** A config with arXiv's defaults (no contact, no scheduled harvest) and embeddings off. */
@@ -87,15 +93,15 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, accounts);
+        return new Config(newPort, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, accounts, community);
     }
 
     public Config withoutSample() {
-        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail, digest, accounts);
+        return new Config(port, dataDir, dbUrl, false, arxiv, search, baseUrl, metrics, mail, digest, accounts, community);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, accounts);
+        return new Config(port, newDataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, digest, accounts, community);
     }
 
     public Config withEmbeddings(boolean on) {
@@ -103,7 +109,7 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withSearch(SearchSettings newSearch) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail, digest, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, newSearch, baseUrl, metrics, mail, digest, accounts, community);
     }
 
     public boolean embeddings() {
@@ -111,23 +117,23 @@ public record Config(int port, Path dataDir, String dbUrl, boolean loadSample, A
     }
 
     public Config withBaseUrl(URI newBaseUrl) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail, digest, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, newBaseUrl, metrics, mail, digest, accounts, community);
     }
 
     public Config withArxiv(ArxivSettings newArxiv) {
-        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail, digest, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, newArxiv, search, baseUrl, metrics, mail, digest, accounts, community);
     }
 
     public Config withMetrics(MetricsSettings newMetrics) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail, digest, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, newMetrics, mail, digest, accounts, community);
     }
 
     public Config withMail(MailSettings newMail) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail, digest, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, newMail, digest, accounts, community);
     }
 
     public Config withDigest(DigestSettings newDigest) {
-        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, newDigest, accounts);
+        return new Config(port, dataDir, dbUrl, loadSample, arxiv, search, baseUrl, metrics, mail, newDigest, accounts, community);
     }
 
     /** The folder {@code .eml} files are written to when no SMTP server is configured. */

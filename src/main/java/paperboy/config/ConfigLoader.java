@@ -54,7 +54,10 @@ public final class ConfigLoader {
                 new MailSettingsLoader(values).load(),
                 new DigestSettings(timeOfDay("PAPERBOY_DIGEST_AT", DigestSettings.DEFAULT_AT),
                         integer("PAPERBOY_DIGEST_SIZE", DigestSettings.DEFAULT_SIZE)),
-                accounts());
+                accounts(),
+                new CommunitySettings(integer("PAPERBOY_SUBMIT_MAX_AGE_DAYS", CommunitySettings.DEFAULTS.submitMaxAgeDays()),
+                        integer("PAPERBOY_SUBMIT_DAILY_LIMIT", CommunitySettings.DEFAULTS.submitDailyLimit()),
+                        integer("PAPERBOY_WRITES_PER_MINUTE", CommunitySettings.DEFAULTS.writesPerMinute())));
     }
 
     private AccountSettings accounts() {

@@ -32,8 +32,8 @@ public final class Trending {
     /** Highest score first; ties by more upvotes, then by id for a stable order. */
     public static Comparator<FeaturedPaper> order(Instant now) {
         return Comparator.<FeaturedPaper>comparingDouble(
-                        f -> -score(f.paper().community().upvotes(), f.featuredAt(), now))
-                .thenComparing(f -> -f.paper().community().upvotes())
+                        f -> -score(f.paper().community().totalUpvotes(), f.featuredAt(), now))
+                .thenComparing(f -> -f.paper().community().totalUpvotes())
                 .thenComparing(f -> f.paper().id().value());
     }
 

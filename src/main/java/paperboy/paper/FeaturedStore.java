@@ -129,10 +129,13 @@ public final class FeaturedStore {
         });
     }
 
-    /** The paper's columns from {@code p}, its upvotes as {@link Upvotes#SQL} counts them. */
+    /**
+     * The paper's columns from {@code p}, members' counts included: the paper's total of upvotes
+     * is then {@link Paper.Community#totalUpvotes()}, the same sum as {@link Upvotes#SQL}.
+     */
     private static String columns() {
-        return java.util.Arrays.stream(PaperRows.COLUMNS.split(", "))
-                .map(c -> c.equals("upvotes") ? Upvotes.SQL + " AS upvotes" : "p." + c)
+        return java.util.Arrays.stream(PaperRows.SELECTED.split(", "))
+                .map(c -> "p." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -83,13 +83,31 @@ public record Paper(
 
     /**
      * What a daily-papers community says of the paper: upvotes carried by the source, number of
-     * comments there, and its machine summary and keywords when it had them.
+     * comments there, and its machine summary and keywords when it had them; and what this site's
+     * members added, their upvotes and visible comments, which only the store sets (sources
+     * deliver 0). The imported counts stay the base the members' add to: {@link #totalUpvotes()}.
      */
-    public record Community(int upvotes, int numComments, String aiSummary, List<String> aiKeywords) {
+    public record Community(int upvotes, int numComments, String aiSummary, List<String> aiKeywords,
+            int memberUpvotes, int memberComments) {
         public static final Community NONE = new Community(0, 0, null, List.of());
 
         public Community {
             aiKeywords = List.copyOf(aiKeywords == null ? List.of() : aiKeywords);
+        }
+
+        /** As a source delivers it: nothing from this site's members. */
+        public Community(int upvotes, int numComments, String aiSummary, List<String> aiKeywords) {
+            this(upvotes, numComments, aiSummary, aiKeywords, 0, 0);
+        }
+
+        /** The upvotes lists rank by and pages show: imported plus members'. */
+        public int totalUpvotes() {
+            return upvotes + memberUpvotes;
+        }
+
+        /** The comments pages and the API count: imported plus members' visible ones. */
+        public int totalComments() {
+            return numComments + memberComments;
         }
     }
 

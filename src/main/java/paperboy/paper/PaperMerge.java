@@ -49,7 +49,10 @@ final class PaperMerge {
                 Math.max(a.upvotes(), b.upvotes()),
                 Math.max(a.numComments(), b.numComments()),
                 either(a.aiSummary(), b.aiSummary()),
-                a.aiKeywords().isEmpty() ? b.aiKeywords() : a.aiKeywords());
+                a.aiKeywords().isEmpty() ? b.aiKeywords() : a.aiKeywords(),
+                // members' counts are the store's own: only community writes change them
+                Math.max(a.memberUpvotes(), b.memberUpvotes()),
+                Math.max(a.memberComments(), b.memberComments()));
     }
 
     /** The newest delivery's showcase, each part it lacks kept from before (the arXiv sources have none). */

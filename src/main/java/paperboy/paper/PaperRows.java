@@ -22,6 +22,11 @@ final class PaperRows implements RowMapper<Paper> {
             + "doi, journal_ref, comments, license, github_repo, github_stars, project_page, ai_summary, "
             + "ai_keywords, upvotes, num_comments, withdrawn_at, thumbnail, media_urls, organization, ai_summary_model";
     static final int COLUMN_COUNT = COLUMNS.split(", ").length;
+    /**
+     * What reads select: the written columns and the members' counts, which only community writes
+     * change ({@link PaperStore#addMemberCounts}), so an upsert leaves them as they are.
+     */
+    static final String SELECTED = COLUMNS + ", member_upvotes, member_comments";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
@@ -43,7 +48,8 @@ final class PaperRows implements RowMapper<Paper> {
                         rs.getString("comments"), rs.getString("license")),
                 new Paper.Links(rs.getString("github_repo"), integer(rs, "github_stars"), rs.getString("project_page")),
                 new Paper.Community(rs.getInt("upvotes"), rs.getInt("num_comments"),
-                        rs.getString("ai_summary"), strings(rs.getString("ai_keywords"))),
+                        rs.getString("ai_summary"), strings(rs.getString("ai_keywords")),
+                        rs.getInt("member_upvotes"), rs.getInt("member_comments")),
                 instant(rs, "withdrawn_at"),
                 new Paper.Showcase(rs.getString("thumbnail"), strings(rs.getString("media_urls")),
                         organization(rs.getString("organization")), rs.getString("ai_summary_model")));

@@ -31,7 +31,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class PaperStore {
     /** A paper's row with its change position and first featured day; a WHERE clause follows. */
-    private static final String CHANGES = "SELECT " + PaperRows.COLUMNS + ", change_no, "
+    private static final String CHANGES = "SELECT " + PaperRows.SELECTED + ", change_no, "
             + "(SELECT MIN(day) FROM featured f WHERE f.paper_id = p.id) AS first_featured FROM papers p ";
 
     private static final String UPSERT = "INSERT INTO papers (" + PaperRows.COLUMNS + ", change_no) VALUES ("
@@ -209,9 +209,10 @@ public final class PaperStore {
 
     /**
      * Writers queue on the counter row before reading what they will merge with or change, so two
-     * nodes writing the same paper cannot each start from a stale copy (a lost update).
+     * nodes writing the same paper cannot each start from a stale copy (a lost update). Community
+     * writes (an upvote, a comment) queue here too, before they read whether the vote exists.
      */
-    private static void queueForWrite(Handle h) {
+    public static void queueForWrite(Handle h) {
         h.execute("UPDATE store_counters SET value = value WHERE name = 'change_no'");
     }
 
@@ -229,7 +230,7 @@ public final class PaperStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return h.createQuery("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id IN (<ids>)")
+        return h.createQuery("SELECT " + PaperRows.SELECTED + " FROM papers WHERE id IN (<ids>)")
                 .bindList("ids", ids.stream().map(ArxivId::value).toList())
                 .map(rows)
                 .stream()
@@ -276,6 +277,62 @@ public final class PaperStore {
                 .bind("change_no", nextChangeNo(h))
                 .bindList("ids", live)
                 .execute();
+    }
+
+    /**
+     * Adds to a paper's members' counts ({@link Paper.Community#memberUpvotes()},
+     * {@code memberComments}), inside the caller's transaction, which has queued
+     * ({@link #queueForWrite}); the paper takes a change number like any write, so cached pages and
+     * the index see the new total. False when the store has no such paper.
+     */
+    public boolean addMemberCounts(Handle h, ArxivId id, int upvotes, int comments) {
+        return h.createUpdate("UPDATE papers SET member_upvotes = member_upvotes + :upvotes, "
+                        + "member_comments = member_comments + :comments, change_no = :change_no WHERE id = :id")
+                .bind("upvotes", upvotes)
+                .bind("comments", comments)
+                .bind("change_no", nextChangeNo(h))
+                .bind("id", id.value())
+                .execute() == 1;
+    }
+
+    /**
+     * Takes a paper off the list of {@code day} where {@code source} put it (a moderator removing a
+     * submission), inside the caller's transaction; the paper takes a change number. False when it
+     * was not there.
+     */
+    public boolean unfeature(Handle h, ArxivId id, LocalDate day, String source) {
+        queueForWrite(h);
+        int removed = h.createUpdate("DELETE FROM featured WHERE paper_id = :id AND day = :day AND source = :source")
+                .bind("id", id.value())
+                .bind("day", day.toString())
+                .bind("source", source)
+                .execute();
+        if (removed == 0) {
+            return false;
+        }
+        h.createUpdate("UPDATE papers SET change_no = :change_no WHERE id = :id")
+                .bind("change_no", nextChangeNo(h))
+                .bind("id", id.value())
+                .execute();
+        return true;
+    }
+
+    /** Whether the store has the paper, inside the caller's transaction. */
+    public boolean isKnown(Handle h, ArxivId id) {
+        return !known(h, List.of(id)).isEmpty();
+    }
+
+    /** Whether the paper is on any daily list, inside the caller's transaction. */
+    public boolean isFeatured(Handle h, ArxivId id) {
+        return h.createQuery("SELECT COUNT(*) FROM featured WHERE paper_id = :id")
+                .bind("id", id.value())
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
+    /** The paper inside the caller's transaction. */
+    public Optional<Paper> find(Handle h, ArxivId id) {
+        return Optional.ofNullable(load(h, List.of(id)).get(id));
     }
 
     public Optional<Paper> find(ArxivId id) {
@@ -383,7 +440,7 @@ public final class PaperStore {
 
     /** Papers by arXiv date, newest first, after {@code after} (null for the first page). */
     public List<Paper> newest(IndexCursor after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + PaperRows.COLUMNS + " FROM papers "
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PaperRows.SELECTED + " FROM papers "
                         + (after == null ? "" : "WHERE COALESCE(published_at, 0) < :published OR (COALESCE(published_at, 0) = :published AND id < :id) ")
                         + "ORDER BY COALESCE(published_at, 0) DESC, id DESC LIMIT :limit")
                 .bind("published", after == null ? 0 : after.publishedMillis())

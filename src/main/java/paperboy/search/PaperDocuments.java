@@ -108,7 +108,7 @@ final class PaperDocuments {
         if (featured != null) {
             doc.add(new LongField(FEATURED, featured.toEpochDay(), Field.Store.NO));
         }
-        doc.add(new IntField(UPVOTES, p.community().upvotes(), Field.Store.NO));
+        doc.add(new IntField(UPVOTES, p.community().totalUpvotes(), Field.Store.NO));
         return doc;
     }
 

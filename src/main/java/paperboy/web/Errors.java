@@ -8,6 +8,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.account.Passwords;
+import paperboy.community.Banned;
+import paperboy.community.SubmissionRefused;
+import paperboy.community.UnknownPaper;
+import paperboy.community.discussion.CommentRefused;
 import paperboy.feed.InvalidPeriod;
 import paperboy.http.ErrorJson;
 import paperboy.http.HttpError;
@@ -38,6 +42,11 @@ final class Errors {
         routes.exception(HttpError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
         routes.exception(InvalidArxivId.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
         routes.exception(InvalidPeriod.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        // what members may not do: the community's rules say why, and with which status
+        routes.exception(SubmissionRefused.class, (e, ctx) -> answer(ctx, e.reason().status(), e.getMessage()));
+        routes.exception(CommentRefused.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
+        routes.exception(Banned.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
+        routes.exception(UnknownPaper.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
         routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
             String allowed = allowed(e);
             ctx.header("Allow", allowed);
@@ -77,8 +86,13 @@ final class Errors {
         return String.join(", ", methods);
     }
 
-    private void answer(Context ctx, int status, String message) {
+    /** Marks a response a route answered itself with an error status (a form shown again), so the 404 page leaves it. */
+    static void answered(Context ctx) {
         ctx.attribute(ANSWERED, true);
+    }
+
+    private void answer(Context ctx, int status, String message) {
+        answered(ctx);
         ctx.status(status);
         if (ErrorJson.answersAt(ctx.path())) {
             ctx.contentType("application/json").result(ErrorJson.body(message));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import paperboy.community.CommunityView;
+import paperboy.community.Marks;
 import paperboy.feed.DailyList;
 import paperboy.feed.Feed;
 import paperboy.feed.Period;
@@ -45,9 +47,12 @@ final class FeedRoutes {
     private final PageCache cache;
     private final SiteUrl site;
     private final boolean subscribeBox;
+    private final CommunityView community;
 
     /** @param subscribeBox whether list pages offer the digest (the site sends mail) */
-    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site, boolean subscribeBox) {
+    FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site, boolean subscribeBox,
+            CommunityView community) {
+        this.community = community;
         this.site = site;
         this.subscribeBox = subscribeBox;
         this.feed = feed;
@@ -82,7 +87,7 @@ final class FeedRoutes {
         pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(dayOf(period)), previous, next,
                 new ListPage.Orders(List.of(new Link("Most upvoted", path), new Link("Trending", path + "?sort=trending")),
                         trending ? "trending" : "most upvoted"),
-                cards(list.papers()), list.total(), Paging.of(base, page, list.total(), PAGE_SIZE),
+                cards(ctx, list.papers()), list.total(), Paging.of(base, page, list.total(), PAGE_SIZE),
                 new ListPage.Empty(nothingFeatured(period), "The nearest lists with papers:",
                         Stream.of(previous, next).filter(Link::enabled).toList()),
                 trending ? new ListPage.Ranking(Trending.formula(), "Here it orders the papers of " + period.label()
@@ -98,7 +103,7 @@ final class FeedRoutes {
         Optional<LocalDate> latest = feed.latestDay();
         long days = Trending.WINDOW.toDays();
         pages.render(ctx, "list.jte", new ListPage("Trending", "trending", tabs(latest.orElse(null)), null, null,
-                ListPage.Orders.NONE, cards(list.papers()), list.total(), Paging.of(TRENDING_PATH, page, list.total(), PAGE_SIZE),
+                ListPage.Orders.NONE, cards(ctx, list.papers()), list.total(), Paging.of(TRENDING_PATH, page, list.total(), PAGE_SIZE),
                 new ListPage.Empty("Nothing was featured in the last " + days + " days", "The latest list:",
                         latest.map(day -> List.of(new Link(new Period.Day(day).label(), "/papers/" + new Period.Day(day).path())))
                                 .orElse(List.of())),
@@ -128,8 +133,10 @@ final class FeedRoutes {
         return page == 1 ? base : base + (base.contains("?") ? "&" : "?") + "page=" + page;
     }
 
-    private static List<PaperCard> cards(List<FeaturedPaper> papers) {
-        return papers.stream().map(Cards::of).toList();
+    /** The cards of a list, with who submitted each and which the member looking upvoted. */
+    private List<PaperCard> cards(Context ctx, List<FeaturedPaper> papers) {
+        Marks marks = Looking.marks(community, ctx, papers.stream().map(f -> f.paper().id()).toList());
+        return papers.stream().map(f -> Cards.of(f, marks)).toList();
     }
 
     /** A day or period with no papers is a normal page that says so, like the API's empty list. */

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import paperboy.community.CommunityView;
+import paperboy.community.Marks;
 import paperboy.http.Params;
 import paperboy.http.SearchParams;
 import paperboy.http.SiteUrl;
@@ -40,8 +42,11 @@ final class SearchRoutes {
     private final Pages pages;
     private final boolean semanticAvailable;
     private final SiteUrl site;
+    private final CommunityView community;
 
-    SearchRoutes(PaperIndex index, PaperStore papers, Pages pages, boolean semanticAvailable, SiteUrl site) {
+    SearchRoutes(PaperIndex index, PaperStore papers, Pages pages, boolean semanticAvailable, SiteUrl site,
+            CommunityView community) {
+        this.community = community;
         this.site = site;
         this.index = index;
         this.papers = papers;
@@ -90,7 +95,7 @@ final class SearchRoutes {
         FeedLinks feeds = query.isEmpty() && like.isEmpty() ? FeedLinks.LATEST
                 : FeedLinks.forPage(address, "Paperboy: search " + (like.isEmpty() ? "“" + query + "”" : "papers like your text"));
         pages.render(ctx, "search.jte", new SearchPage(query, like, options, results.notice(), results.total(), results.atLeast(),
-                progress(results.meaning()), hits(results), Paging.of(address, page, total, PAGE_SIZE), feeds), canonical(ctx, address, page));
+                progress(results.meaning()), hits(ctx, results), Paging.of(address, page, total, PAGE_SIZE), feeds), canonical(ctx, address, page));
     }
 
     /**
@@ -122,12 +127,14 @@ final class SearchRoutes {
                 : null;
     }
 
-    private List<SearchPage.Hit> hits(SearchResults results) {
-        Map<String, Paper> found = papers.findAll(results.hits().stream().map(SearchResults.Hit::id).toList())
+    private List<SearchPage.Hit> hits(Context ctx, SearchResults results) {
+        List<ArxivId> ids = results.hits().stream().map(SearchResults.Hit::id).toList();
+        Map<String, Paper> found = papers.findAll(ids)
                 .stream().collect(Collectors.toMap(p -> p.id().value(), Function.identity()));
+        Marks marks = Looking.marks(community, ctx, ids);
         return results.hits().stream()
                 .filter(h -> found.containsKey(h.id().value()))
-                .map(h -> new SearchPage.Hit(Cards.of(found.get(h.id().value()), null), h.titleHtml(), h.snippetHtml()))
+                .map(h -> new SearchPage.Hit(Cards.of(found.get(h.id().value()), null, marks), h.titleHtml(), h.snippetHtml()))
                 .toList();
     }
 

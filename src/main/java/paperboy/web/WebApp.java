@@ -13,6 +13,8 @@ import paperboy.account.SettingsRoutes;
 import paperboy.account.VisitorCheck;
 import paperboy.account.Visitors;
 import paperboy.api.ApiRoutes;
+import paperboy.api.CommunityApiRoutes;
+import paperboy.community.Participation;
 import paperboy.apidoc.ApiDocument;
 import paperboy.db.Database;
 import paperboy.digest.DigestPreview;
@@ -48,6 +50,7 @@ public final class WebApp {
     private final Community community;
     private final Subscriptions subscriptions;
     private final DigestPreview preview;
+    private final Participation members;
     private final ObjectMapper json = new ObjectMapper();
 
     /** What the community side of the site needs: accounts, the CSRF key, and how often log-ins and sign-ups may be tried. */
@@ -60,10 +63,12 @@ public final class WebApp {
      * @param community accounts and their limits
      * @param subscriptions the email digest's subscriptions (closed when the site sends no mail)
      * @param preview   {@code /digest/preview} ({@link DigestPreview#OFF} unless mail goes to .eml files)
+     * @param members   what members do: submit, upvote, discuss, moderate
      */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
             EmbeddingWorker embedding, Feed feed, Pages pages, SiteUrl site, Metrics metrics, Community community,
-            Subscriptions subscriptions, DigestPreview preview) {
+            Subscriptions subscriptions, DigestPreview preview, Participation members) {
+        this.members = members;
         this.subscriptions = subscriptions;
         this.preview = preview;
         this.community = community;
@@ -105,12 +110,17 @@ public final class WebApp {
                     ctx -> !Visitors.of(ctx).isMember());
             // Before the list pages, whose /papers/date/{day} would also take 2026-08-21.atom.
             new SyndicationRoutes(feed, papers, index, site, java.time.Clock.systemUTC()).addTo(config.routes);
-            new FeedRoutes(feed, papers, pages, cache, site, subscriptions.open()).addTo(config.routes);
+            new FeedRoutes(feed, papers, pages, cache, site, subscriptions.open(), members.view()).addTo(config.routes);
             SubscriptionRoutes.limited(subscriptions, pages).addTo(config.routes);
             new DigestPreviewRoutes(preview).addTo(config.routes);
-            new SearchRoutes(index, papers, pages, embedding.isOn(), site).addTo(config.routes);
-            new PaperRoutes(papers, index, pages, cache, site).addTo(config.routes);
-            new ApiRoutes(feed, papers, index, json, cache, site).addTo(config.routes);
+            new SearchRoutes(index, papers, pages, embedding.isOn(), site, members.view()).addTo(config.routes);
+            // Before the paper page, whose <id> would also take 2608.19880/upvote.
+            new CommunityRoutes(members).addTo(config.routes);
+            new ModerationRoutes(members, pages).addTo(config.routes);
+            new SubmitRoutes(members, pages).addTo(config.routes);
+            new CommunityApiRoutes(members, papers, json).addTo(config.routes);
+            new PaperRoutes(papers, index, pages, cache, site, members.view(), members.comments()).addTo(config.routes);
+            new ApiRoutes(feed, papers, index, json, cache, site, members.view(), members.comments()).addTo(config.routes);
             // Sitemap files follow the store alone, and a few suffice: each is up to a megabyte.
             PageCache sitemaps = new PageCache(() -> new PageCache.Version(papers.knownChangeNo(), 0), 8);
             new SiteRoutes(papers, site, sitemaps, SiteRoutes.SITEMAP_PAGE).addTo(config.routes);

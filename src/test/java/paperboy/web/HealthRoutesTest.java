@@ -34,14 +34,18 @@ class HealthRoutesTest {
         Semantic semantic = new Semantic(TestEmbedder.shared(), db.jdbi());
         PaperIndex index = new PaperIndex(dir.resolve("index"), semantic);
         EmbeddingWorker worker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
+        var accounts = paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS);
+        var members = paperboy.App.participation(db, papers, accounts, new paperboy.harvest.PaperFetcher(papers, () -> {
+            throw new IllegalStateException("no arXiv here");
+        }), paperboy.config.CommunitySettings.DEFAULTS);
         Javalin web = new WebApp(db, papers, featured, index, worker, new Feed(featured, Clock.systemUTC()),
                 Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off(),
-                new WebApp.Community(paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS),
+                new WebApp.Community(accounts,
                         paperboy.account.CsrfTokens.fromStore(db.jdbi()), paperboy.account.AccountLimits.off()),
 
                 new paperboy.subscription.Subscriptions(new paperboy.subscription.SubscriberStore(db.jdbi()),
                         paperboy.subscription.ConfirmationMails.off(), Clock.systemUTC()),
-                paperboy.digest.DigestPreview.OFF).create().start(0);
+                paperboy.digest.DigestPreview.OFF, members).create().start(0);
         try {
             db.close();
             index.close();

@@ -54,7 +54,7 @@ class WithdrawnPapersTest {
 
     /** The HTML of the card of {@code id} on a list or search page. */
     static String card(String body, String id) {
-        Matcher m = Pattern.compile("<article class=\"card\">.*?</article>", Pattern.DOTALL).matcher(body);
+        Matcher m = Pattern.compile("<article class=\"card\"[^>]*>.*?</article>", Pattern.DOTALL).matcher(body);
         while (m.find()) {
             if (m.group().contains("href=\"/papers/" + id + "\"")) {
                 return m.group();

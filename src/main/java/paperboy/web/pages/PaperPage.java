@@ -10,10 +10,11 @@ import paperboy.paper.Paper;
 /**
  * The whole record of one paper ({@code /papers/{id}}): the paper as the store has it, plus what
  * the page adds, the days it was featured, its BibTeX entry and the papers nearest in meaning
- * (empty without vectors). The paper's own fields come from its record and not one by one, so no
+ * (empty without vectors), and what the community adds (submitter, upvote, discussion). The paper's own fields come from its record and not one by one, so no
  * two of them can be swapped, and the parts added here each have a type of their own.
  */
-public record PaperPage(Paper paper, List<Link> featuredOn, String bibtex, List<PaperCard> related) {
+public record PaperPage(Paper paper, List<Link> featuredOn, String bibtex, List<PaperCard> related,
+        PaperCommunity community) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 

@@ -1,0 +1,23 @@
+package paperboy.community;
+
+/**
+ * Who may not write: members a moderator banned. Accounts keep it (a banned member's status, which
+ * also ends their sessions and tokens, so they are never a visitor); every community write checks
+ * it again ({@link #requireAllowed}), so a write that raced a ban is refused all the same.
+ */
+public interface Bans {
+    boolean isBanned(long memberId);
+
+    /** Bans the member; false when they already were, or there is no such member. */
+    boolean ban(long memberId);
+
+    /** Lifts the ban; false when there was none. */
+    boolean unban(long memberId);
+
+    /** Throws {@link Banned} when the member is banned. */
+    default void requireAllowed(long memberId) {
+        if (isBanned(memberId)) {
+            throw new Banned();
+        }
+    }
+}
