@@ -48,7 +48,8 @@ public final class ConfigLoader {
                 arxiv(),
                 new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
                         values.get("PAPERBOY_FUSION"), similarityFloor(),
-                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT)),
+                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT),
+                        values.get("PAPERBOY_EMBEDDING_MODEL")),
                 baseUrl(),
                 new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")));
     }

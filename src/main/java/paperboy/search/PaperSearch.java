@@ -107,7 +107,7 @@ final class PaperSearch {
             Ranking ranking = switch (choice.mode()) {
                 case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
                         request.offset() + request.limit());
-                case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
+                case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embedQuery(reading.meaning())),
                         SearchFilterQuery.of(filters, reading.restriction())), request.sort());
                 case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
             };
@@ -132,7 +132,7 @@ final class PaperSearch {
             return results.withNotice("In this order, only papers that contain your words are listed; "
                     + "papers related by meaning alone are listed under best match.");
         }
-        Ranking meaning = sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
+        Ranking meaning = sorted(searcher, semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embedQuery(reading.meaning())),
                 SearchFilterQuery.of(filters, reading.restriction())), request.sort());
         results = results(searcher, meaning, reading.query(), request, reading.notice(), SearchRequest.Mode.SEMANTIC);
         return results.withNotice("No paper contains your words; these are the papers closest in meaning.");
@@ -159,7 +159,7 @@ final class PaperSearch {
         SearchRequest request = new SearchRequest("", SearchRequest.Mode.SEMANTIC, filters, null, offset, limit);
         return withSearcher(searcher -> {
             Query filter = SearchFilterQuery.of(filters, null);
-            if (semantic.isOn() && IndexCoverage.vectorDocs(searcher) > 0) {
+            if (semantic.isOn() && IndexCoverage.vectorDocs(searcher, semantic.field()) > 0) {
                 Ranking ranking = semantic(searcher, offTheClock(searcher, () -> passageVector(passage)), filter);
                 return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
             }
@@ -197,7 +197,12 @@ final class PaperSearch {
 
     /** Documents with a vector, deleted ones included until their segment merges. */
     int vectorCount() {
-        return withSearcher(IndexCoverage::vectorDocs);
+        return semantic.isOn() ? withSearcher(searcher -> IndexCoverage.vectorDocs(searcher, semantic.field())) : 0;
+    }
+
+    /** The model this searches with (vectors and query embedding), or {@link Semantic#off()}. */
+    Semantic semantic() {
+        return semantic;
     }
 
     private record ModeChoice(SearchRequest.Mode mode, String notice) {}
@@ -207,7 +212,7 @@ final class PaperSearch {
         if (asked == SearchRequest.Mode.KEYWORD) {
             return new ModeChoice(asked, null);
         }
-        boolean ready = semantic.isOn() && IndexCoverage.vectorDocs(searcher) > 0;
+        boolean ready = semantic.isOn() && IndexCoverage.vectorDocs(searcher, semantic.field()) > 0;
         if (asked == null) {
             return new ModeChoice(ready && !reading.meaning().isBlank() ? SearchRequest.Mode.HYBRID : SearchRequest.Mode.KEYWORD, null);
         }
@@ -272,7 +277,7 @@ final class PaperSearch {
 
     private Ranking hybrid(IndexSearcher searcher, QueryReader.Reading reading, SearchFilters filters) throws IOException {
         Ranking words = keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), SearchRequest.Sort.RELEVANCE, DEPTH);
-        List<ScoreDoc> meaning = semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embed(reading.meaning())),
+        List<ScoreDoc> meaning = semantic(searcher, offTheClock(searcher, () -> semantic.embedder().embedQuery(reading.meaning())),
                 SearchFilterQuery.of(filters, reading.restriction())).docs();
         IdLookup ids = new IdLookup(searcher);
         Map<String, Integer> docOf = new HashMap<>();
@@ -286,8 +291,8 @@ final class PaperSearch {
     }
 
     /** The nearest {@code k} documents, best first, equal scores in id order. */
-    private static List<ScoreDoc> knn(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, filter), k);
+    private List<ScoreDoc> knn(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(semantic.field(), vector, k, filter), k);
         IdLookup ids = new IdLookup(searcher);
         Map<Integer, String> idOf = new HashMap<>();
         for (ScoreDoc doc : top.scoreDocs) {
@@ -337,7 +342,7 @@ final class PaperSearch {
         int from = Math.min(request.offset(), docs.size());
         List<ScoreDoc> page = docs.subList(from, Math.min(docs.size(), request.offset() + request.limit()));
         SearchResults.Coverage meaning = mode == SearchRequest.Mode.KEYWORD ? SearchResults.Coverage.WHOLE
-                : IndexCoverage.meaning(searcher);
+                : IndexCoverage.meaning(searcher, semantic.field());
         SearchBudget spent = searcher.getTimeout() instanceof SearchBudget b && (b.spent() || searcher.timedOut()) ? b : null;
         List<SearchResults.Hit> hits = snippets.hits(searcher, spent == null ? highlight : null, page);
         if (spent == null) {
