@@ -82,6 +82,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** Whether a run of this command has stored, indexed and embedded the corpus already. */
     private boolean loaded;
+    /** The model and its settings, said on stderr before the first run. */
+    private String describing = "";
 
     @Override
     public Integer call() throws Exception {
@@ -102,7 +104,7 @@ public final class EvalCommand implements Callable<Integer> {
         try (Embedder embedder = new Embedder(kind, new Embedder.Settings(defaults.batchSize(),
                 threads == null ? defaults.threads() : threads,
                 window == null ? defaults.maxTokens() : window), prefix)) {
-            System.err.printf("model %s, window %d, query prefix %s%n", embedder.modelName(),
+            describing = String.format(Locale.ROOT, "model %s, window %d, query prefix %s", embedder.modelName(),
                     embedder.settings().maxTokens(), prefix && !kind.queryPrefix().isEmpty() ? "on" : "off");
             Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
             if (floors.isEmpty() && fusions.size() == 1) {
@@ -147,6 +149,9 @@ public final class EvalCommand implements Callable<Integer> {
         Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
         Config config = new Config(0, folder, null, false).withSearch(settings);
         try (App app = new App(config, embedder)) {
+            if (!loaded) {
+                System.err.println(describing); // once the folder is ours: a folder in use is said in one line
+            }
             BeirCorpus corpus = loaded ? BeirCorpus.loaded(dataset) : load(dataset, app);
             loaded = true; // the next run of this command finds the corpus indexed and embedded
             for (SearchRequest.Mode m : modes) {
