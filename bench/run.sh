@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark main class from src/test/java/paperboy/bench (not part of `mvn test`).
 #   bench/run.sh SciFactEval [DATASET_DIR] [SPLIT] [STRATEGY...]
-#   bench/run.sh EmbeddingThroughput [DATASET_DIR] [TEXTS]
+#   bench/run.sh EmbeddingThroughput [DATASET_DIR] [TEXTS] [MODELS] [THREADS] [BATCHES] [WINDOWS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

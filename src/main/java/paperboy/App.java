@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +68,7 @@ import paperboy.paper.Change;
 import paperboy.paper.FeaturedStore;
 import paperboy.paper.PaperStore;
 import paperboy.search.Embedder;
+import paperboy.search.EmbeddingModel;
 import paperboy.search.Fusion;
 import paperboy.search.IndexFeed;
 import paperboy.search.EmbeddingWorker;
@@ -126,12 +128,13 @@ public final class App implements AutoCloseable {
     private volatile boolean digestStopping;
 
     public App(Config config) {
-        this(config, Embedder::new, true);
+        this(config, () -> new Embedder(EmbeddingModel.parse(config.search().embeddingModel())), true);
     }
 
     /**
      * With an embedder made elsewhere (tests share one per JVM), used when the config turns
-     * embeddings on and left open on close.
+     * embeddings on and left open on close; its model is the only one (no other model answers
+     * while its vectors are made).
      */
     public App(Config config, Embedder embedder) {
         this(config, () -> embedder, false);
@@ -155,7 +158,7 @@ public final class App implements AutoCloseable {
             this.papers = new PaperStore(database.jdbi());
             this.featured = new FeaturedStore(database.jdbi());
             this.semantic = config.embeddings()
-                    ? semantic(config, ownsEmbedder ? opening(opened, loaded(model)) : loaded(model))
+                    ? semantic(config, ownsEmbedder ? opening(opened, loaded(model)) : loaded(model), opened)
                     : Semantic.off();
             this.searchPool = opening(opened, SearchPool.forThisMachine(config.search().timeout()));
             this.index = opening(opened, new PaperIndex(config.indexDir(), semantic, searchPool, metrics.searches()));
@@ -230,10 +233,18 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private Semantic semantic(Config config, Embedder embedder) {
+    /**
+     * The configured model and, when this app owns its embedders, the other models the jar carries:
+     * after a change of model the previous one answers until the new one's vectors are complete
+     * (each loads only if used).
+     */
+    private Semantic semantic(Config config, Embedder embedder, Deque<AutoCloseable> opened) {
+        List<Embedder> others = !ownsEmbedder ? List.of() : Arrays.stream(EmbeddingModel.values())
+                .filter(m -> m != embedder.kind()).map(m -> opening(opened, new Embedder(m))).toList();
         return new Semantic(embedder, database.jdbi(), Semantic.VectorFormat.parse(config.search().vectorFormat()),
                 Fusion.parse(config.search().fusion()))
-                .withFloor(new SimilarityFloor(config.search().similarityFloor()));
+                .withFloor(new SimilarityFloor(config.search().similarityFloor()))
+                .withOthers(others);
     }
 
     private static <T extends AutoCloseable> T opening(Deque<AutoCloseable> opened, T resource) {
@@ -609,6 +620,7 @@ public final class App implements AutoCloseable {
             index.close();
         } finally {
             if (semantic.isOn() && ownsEmbedder) {
+                semantic.others().forEach(Embedder::close);
                 semantic.embedder().close();
             }
             database.close();

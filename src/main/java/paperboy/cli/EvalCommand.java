@@ -18,6 +18,8 @@ import paperboy.eval.BeirCorpus;
 import paperboy.eval.BeirDataset;
 import paperboy.eval.EvalReport;
 import paperboy.eval.Evaluation;
+import paperboy.search.Embedder;
+import paperboy.search.EmbeddingModel;
 import paperboy.search.SearchFilters;
 import paperboy.search.SearchRequest;
 import paperboy.search.SearchResults;
@@ -44,9 +46,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "end the output with one line of JSON")
     boolean json;
 
-    @Option(names = "--fusion", defaultValue = SearchSettings.DEFAULT_FUSION, paramLabel = "FUSION",
-            description = "hybrid fusion: rrf, rrf:K or weighted:W[:minmax|zscore] (default: ${DEFAULT-VALUE})")
-    String fusion;
+    @Option(names = "--fusion", defaultValue = SearchSettings.DEFAULT_FUSION, split = ",", paramLabel = "FUSION",
+            description = "hybrid fusions to compare (e.g. weighted:0.4,rrf:60): rrf, rrf:K or weighted:W[:minmax|zscore]"
+                    + " (default: ${DEFAULT-VALUE}); hybrid runs once per fusion")
+    List<String> fusions;
 
     @Option(names = "--vectors", defaultValue = SearchSettings.DEFAULT_VECTOR_FORMAT, paramLabel = "FORMAT",
             description = "how the index keeps vectors: float32 or int8 (default: ${DEFAULT-VALUE})")
@@ -57,9 +60,30 @@ public final class EvalCommand implements Callable<Integer> {
                     + "default: the configured one (" + SearchSettings.DEFAULT_SIMILARITY_FLOOR + ")")
     List<Double> floors = List.of();
 
+    @Option(names = "--model", defaultValue = SearchSettings.DEFAULT_EMBEDDING_MODEL, paramLabel = "MODEL",
+            description = "embedding model: minilm or bge-small (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--query-prefix", defaultValue = "on", paramLabel = "on|off",
+            description = "whether queries get the model's retrieval instruction, if it has one (default: on)")
+    String queryPrefix;
+
+    @Option(names = "--window", paramLabel = "TOKENS",
+            description = "cut papers at this many wordpieces (default: the model's setting)")
+    Integer window;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "ONNX Runtime threads for embedding (default: the model's setting)")
+    Integer threads;
+
     @Option(names = "--work", paramLabel = "DIR",
             description = "keep the data folder here and reuse it next time (vectors are not embedded again); default: a temporary folder, deleted")
     Path work;
+
+    /** Whether a run of this command has stored, indexed and embedded the corpus already. */
+    private boolean loaded;
+    /** The model and its settings, said on stderr before the first run. */
+    private String describing = "";
 
     @Override
     public Integer call() throws Exception {
@@ -69,20 +93,41 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.of(dataset, split);
         Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("paperboy-eval");
         boolean semantic = modes.stream().anyMatch(m -> m != SearchRequest.Mode.KEYWORD);
-        SearchSettings settings = new SearchSettings(semantic, vectors, fusion);
-        try {
+        SearchSettings settings = new SearchSettings(semantic, vectors, fusions.getFirst()).withEmbeddingModel(model);
+        EmbeddingModel kind = EmbeddingModel.parse(settings.embeddingModel());
+        Embedder.Settings defaults = Embedder.Settings.of(kind);
+        boolean prefix = switch (queryPrefix.strip().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--query-prefix must be on or off, not " + queryPrefix);
+        };
+        try (Embedder embedder = new Embedder(kind, new Embedder.Settings(defaults.batchSize(),
+                threads == null ? defaults.threads() : threads,
+                window == null ? defaults.maxTokens() : window), prefix)) {
+            describing = String.format(Locale.ROOT, "model %s, window %d, query prefix %s", embedder.modelName(),
+                    embedder.settings().maxTokens(), prefix && !kind.queryPrefix().isEmpty() ? "on" : "off");
             Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
-            if (floors.isEmpty()) {
-                results.putAll(run(evaluation, dataset, folder, settings, modes, ""));
+            if (floors.isEmpty() && fusions.size() == 1) {
+                results.putAll(run(evaluation, dataset, folder, settings, embedder, modes, ""));
             } else {
-                // The floor only changes matches by meaning: keyword runs once, the others once per floor.
-                List<SearchRequest.Mode> byMeaning = modes.stream().filter(m -> m != SearchRequest.Mode.KEYWORD).toList();
+                // The floor only changes matches by meaning and the fusion only hybrid: keyword runs
+                // once, semantic once per floor, hybrid once per floor and fusion.
                 if (modes.contains(SearchRequest.Mode.KEYWORD)) {
-                    results.putAll(run(evaluation, dataset, folder, settings, List.of(SearchRequest.Mode.KEYWORD), ""));
+                    results.putAll(run(evaluation, dataset, folder, settings, embedder, List.of(SearchRequest.Mode.KEYWORD), ""));
                 }
-                for (double floor : floors) {
-                    results.putAll(run(evaluation, dataset, folder, settings.withSimilarityFloor(floor), byMeaning,
-                            String.format(Locale.ROOT, "@%.2f", floor)));
+                for (double floor : floors.isEmpty() ? List.of(settings.similarityFloor()) : floors) {
+                    String atFloor = floors.isEmpty() ? "" : String.format(Locale.ROOT, "@%.2f", floor);
+                    for (String fusion : fusions) {
+                        boolean first = fusion.equals(fusions.getFirst());
+                        List<SearchRequest.Mode> here = modes.stream().filter(m -> m == SearchRequest.Mode.HYBRID
+                                || (m == SearchRequest.Mode.SEMANTIC && first)).toList();
+                        if (here.isEmpty()) {
+                            continue;
+                        }
+                        SearchSettings these = new SearchSettings(true, vectors, fusion, floor, settings.timeout(), model);
+                        results.putAll(run(evaluation, dataset, folder, these, embedder, here,
+                                (fusions.size() > 1 ? "[" + fusion + "]" : "") + atFloor));
+                    }
                 }
             }
             EvalReport report = new EvalReport(dataset.name(), split, results);
@@ -99,12 +144,16 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** Scores of {@code modes} with {@code settings}, each labelled with the mode and {@code suffix}. */
-    private static Map<String, Evaluation.Scores> run(Evaluation evaluation, BeirDataset dataset, Path folder,
-            SearchSettings settings, List<SearchRequest.Mode> modes, String suffix) throws IOException {
+    private Map<String, Evaluation.Scores> run(Evaluation evaluation, BeirDataset dataset, Path folder,
+            SearchSettings settings, Embedder embedder, List<SearchRequest.Mode> modes, String suffix) throws IOException {
         Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
         Config config = new Config(0, folder, null, false).withSearch(settings);
-        try (App app = new App(config)) {
-            BeirCorpus corpus = load(dataset, app);
+        try (App app = new App(config, embedder)) {
+            if (!loaded) {
+                System.err.println(describing); // once the folder is ours: a folder in use is said in one line
+            }
+            BeirCorpus corpus = loaded ? BeirCorpus.loaded(dataset) : load(dataset, app);
+            loaded = true; // the next run of this command finds the corpus indexed and embedded
             for (SearchRequest.Mode m : modes) {
                 results.put(m.label() + suffix, run(evaluation, app, corpus, m));
             }

@@ -40,6 +40,18 @@ public final class BeirCorpus {
         return corpus;
     }
 
+    /**
+     * The id map of a corpus that {@link #load} stored before (in the same folder, unchanged): the
+     * made-up ids follow corpus order, so they come out the same without storing anything.
+     */
+    public static BeirCorpus loaded(BeirDataset dataset) {
+        BeirCorpus corpus = new BeirCorpus();
+        try (Stream<BeirDataset.Document> documents = dataset.documents()) {
+            documents.forEach(corpus::paper);
+        }
+        return corpus;
+    }
+
     /** How many documents were loaded. */
     public int size() {
         return beirIdOf.size();

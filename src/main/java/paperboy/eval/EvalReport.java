@@ -31,9 +31,9 @@ public record EvalReport(String dataset, String split, Map<String, Evaluation.Sc
     }
 
     public String toTable() {
-        StringBuilder out = new StringBuilder(String.format("%s (%s)%n%-14s %8s %10s %8s %8s %7s%n",
+        StringBuilder out = new StringBuilder(String.format("%s (%s)%n%-34s %8s %10s %8s %8s %7s%n",
                 dataset, split, "mode", "nDCG@10", "Recall@100", "MRR@10", "queries", "failed"));
-        results.forEach((mode, s) -> out.append(String.format("%-14s %8.4f %10.4f %8.4f %8d %7d%n",
+        results.forEach((mode, s) -> out.append(String.format("%-34s %8.4f %10.4f %8.4f %8d %7d%n",
                 mode, s.ndcg10(), s.recall100(), s.mrr10(), s.queries(), s.failed())));
         return out.toString();
     }

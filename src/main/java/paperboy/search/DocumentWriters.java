@@ -2,6 +2,7 @@ package paperboy.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -69,8 +70,11 @@ final class DocumentWriters implements AutoCloseable {
         }
     }
 
-    /** Starts writing {@code changes} with their stored vectors (by paper id; none for a paper without). */
-    Batch start(List<Change> changes, Map<String, PaperVectors.Stored> vectors) {
+    /**
+     * Starts writing {@code changes} with their stored vectors: by vector field (one per model),
+     * then by paper id (none for a paper without).
+     */
+    Batch start(List<Change> changes, Map<String, Map<String, PaperVectors.Stored>> vectors) {
         List<List<Change>> shares = new ArrayList<>();
         for (int i = 0; i < threads.size(); i++) {
             shares.add(new ArrayList<>());
@@ -88,12 +92,17 @@ final class DocumentWriters implements AutoCloseable {
         return new Batch(changes, futures);
     }
 
-    private Void write(List<Change> share, Map<String, PaperVectors.Stored> vectors) throws IOException {
+    private Void write(List<Change> share, Map<String, Map<String, PaperVectors.Stored>> vectors) throws IOException {
         for (Change change : share) {
             String id = change.paper().id().value();
-            PaperVectors.Stored vector = vectors.get(id);
-            writer.updateDocument(new Term(PaperDocuments.ID, id),
-                    PaperDocuments.document(change, vector == null ? null : vector.vector()));
+            Map<String, float[]> byField = new HashMap<>();
+            vectors.forEach((field, byId) -> {
+                PaperVectors.Stored vector = byId.get(id);
+                if (vector != null) {
+                    byField.put(field, vector.vector());
+                }
+            });
+            writer.updateDocument(new Term(PaperDocuments.ID, id), PaperDocuments.document(change, byField));
         }
         return null;
     }

@@ -19,20 +19,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns text into L2-normalised 384-dimensional vectors with all-MiniLM-L6-v2 (quantised ONNX),
- * run in-process by ONNX Runtime (CPU) from the model and tokenizer files in the jar ({@link
- * ModelFiles}); no network.
+ * Turns text into L2-normalised 384-dimensional vectors with one of the {@link EmbeddingModel}s
+ * (quantised ONNX), run in-process by ONNX Runtime (CPU) from the model and tokenizer files in the
+ * jar ({@link ModelFiles}); no network. Papers are embedded as they are ({@link #embed}), queries
+ * with the model's retrieval instruction in front ({@link #embedQuery}).
  *
- * <p>Texts are cut at {@link Settings#maxTokens()} (the model was trained on at most 256
- * wordpieces) and embedded in padded batches, which is what makes throughput on two cores
- * acceptable.
+ * <p>Texts are cut at {@link Settings#maxTokens()} and embedded in padded batches of texts of
+ * similar length, which is what makes throughput on two cores acceptable.
  *
  * <p>Thread-safe; create one per process and close it at exit. The model loads on first use
  * (about a second), so a command that never embeds never loads it.
  */
 public final class Embedder implements AutoCloseable {
 
-    private static final ModelFiles FILES = new ModelFiles("all-minilm-l6-v2-q");
     private static final int DIMENSIONS = 384;
 
     /**
@@ -41,10 +40,20 @@ public final class Embedder implements AutoCloseable {
      */
     public record Settings(int batchSize, int threads, int maxTokens) {
         /**
-         * Measured best on a 2-core machine (BENCHMARKS.md, "Embedding throughput"): 2 ONNX
-         * threads, batches of 8 (larger batches were slower there), cut at 256 wordpieces.
+         * Measured best for MiniLM on a 2-core machine (BENCHMARKS.md, "Embedding throughput"): 2
+         * ONNX threads, batches of 8 (larger batches were slower there), cut at 256 wordpieces.
          */
         public static final Settings DEFAULT = new Settings(8, 2, 256);
+        /** Measured best for bge-small on a 2-core machine (BENCHMARKS.md, "Embedding throughput"). */
+        public static final Settings BGE_SMALL = new Settings(8, 2, 256);
+
+        /** The measured best settings of a model. */
+        public static Settings of(EmbeddingModel model) {
+            return switch (model) {
+                case MINILM -> DEFAULT;
+                case BGE_SMALL -> BGE_SMALL;
+            };
+        }
 
         public Settings {
             if (batchSize < 1 || threads < 1 || maxTokens < 3 || maxTokens > 512) {
@@ -53,19 +62,28 @@ public final class Embedder implements AutoCloseable {
         }
     }
 
+    private final EmbeddingModel kind;
     private final Settings settings;
+    private final boolean queryPrefix;
     private volatile Model model; // loaded on first use: commands that never embed never pay for it
 
     /** The loaded tokenizer and ONNX session. */
     private record Model(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
             boolean wantsTokenTypes) {}
 
-    public Embedder() {
-        this(Settings.DEFAULT);
+    /** The model with its measured best settings, queries with its instruction. */
+    public Embedder(EmbeddingModel kind) {
+        this(kind, Settings.of(kind), true);
     }
 
-    public Embedder(Settings settings) {
+    /** @param queryPrefix whether queries get the model's retrieval instruction (off only to measure it) */
+    public Embedder(EmbeddingModel kind, Settings settings, boolean queryPrefix) {
+        if (settings.maxTokens() > kind.maxTokens()) {
+            throw new IllegalArgumentException(kind.displayName() + " takes at most " + kind.maxTokens() + " wordpieces");
+        }
+        this.kind = kind;
         this.settings = settings;
+        this.queryPrefix = queryPrefix;
     }
 
     private Model model() {
@@ -73,7 +91,7 @@ public final class Embedder implements AutoCloseable {
         if (loaded == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = load(settings);
+                    model = load(kind.files(), settings);
                 }
                 loaded = model;
             }
@@ -81,7 +99,7 @@ public final class Embedder implements AutoCloseable {
         return loaded;
     }
 
-    private static Model load(Settings settings) {
+    private static Model load(ModelFiles files, Settings settings) {
         // DJL reports usage to AWS (an EC2 metadata call) on first load unless told not to, and on
         // a machine with a CUDA GPU it downloads a CUDA build of its tokenizer native instead of
         // taking the CPU one in the jar: a self-hosted feed must not phone home. Offline mode keeps
@@ -92,7 +110,7 @@ public final class Embedder implements AutoCloseable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        HuggingFaceTokenizer tokenizer = tokenizer();
+        HuggingFaceTokenizer tokenizer = tokenizer(files);
         try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -101,7 +119,7 @@ public final class Embedder implements AutoCloseable {
                 // Idle ONNX threads busy-wait by default, taking CPU from requests and Lucene.
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                OrtSession session = environment.createSession(FILES.model(), options);
+                OrtSession session = environment.createSession(files.model(), options);
                 return new Model(environment, session, tokenizer, session.getInputNames().contains("token_type_ids"));
             }
         } catch (OrtException e) {
@@ -113,9 +131,9 @@ public final class Embedder implements AutoCloseable {
         }
     }
 
-    private static HuggingFaceTokenizer tokenizer() {
-        try (InputStream json = FILES.tokenizer()) {
-            // The bundled tokenizer.json pads and truncates to 128; we do both ourselves.
+    private static HuggingFaceTokenizer tokenizer(ModelFiles files) {
+        try (InputStream json = files.tokenizer()) {
+            // A bundled tokenizer.json may pad and truncate (MiniLM's to 128); we do both ourselves.
             return HuggingFaceTokenizer.newInstance(json,
                     Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "true"));
         } catch (IOException e) {
@@ -133,15 +151,19 @@ public final class Embedder implements AutoCloseable {
     }
 
     public String modelName() {
-        return "all-MiniLM-L6-v2 (quantised)";
+        return kind.displayName() + " (quantised)";
+    }
+
+    public EmbeddingModel kind() {
+        return kind;
     }
 
     /**
      * Names the vectors this embedder makes, for storing them: the model and the window, since a
-     * text cut at another length gives another vector.
+     * text cut at another length gives another vector (the query instruction changes no paper's).
      */
     public String modelKey() {
-        return "all-minilm-l6-v2-q/" + settings.maxTokens();
+        return kind.files().name() + "/" + settings.maxTokens();
     }
 
     public int dimensions() {
@@ -152,9 +174,19 @@ public final class Embedder implements AutoCloseable {
         return settings;
     }
 
-    /** The vector of one text (cut at the window); equal to {@code embedAll(List.of(text))}. */
+    /** The vector of one paper or passage (cut at the window); equal to {@code embedAll(List.of(text))}. */
     public float[] embed(String text) {
         return embedAll(List.of(text)).getFirst();
+    }
+
+    /** The vector of a search query: the text after the model's retrieval instruction, if it has one. */
+    public float[] embedQuery(String query) {
+        return embed(queryText(query));
+    }
+
+    /** What is embedded for a query. */
+    String queryText(String query) {
+        return queryPrefix ? kind.queryPrefix() + query : query;
     }
 
     /**
@@ -264,7 +296,10 @@ public final class Embedder implements AutoCloseable {
                 float[][][] tokens = (float[][][]) result.get(0).getValue();
                 float[][] pooled = new float[rows][];
                 for (int r = 0; r < rows; r++) {
-                    pooled[r] = Vectors.normalise(meanOfFirst(tokens[r], batch.get(r).length));
+                    float[] vector = kind.pooling() == EmbeddingModel.Pooling.CLS
+                            ? tokens[r][0]
+                            : meanOfFirst(tokens[r], batch.get(r).length);
+                    pooled[r] = Vectors.normalise(vector);
                 }
                 return pooled;
             }
@@ -273,7 +308,7 @@ public final class Embedder implements AutoCloseable {
         }
     }
 
-    /** Mean pooling over the real (unpadded) tokens, as sentence-transformers does for this model. */
+    /** Mean pooling over the real (unpadded) tokens, as sentence-transformers does for MiniLM. */
     private static float[] meanOfFirst(float[][] tokens, int count) {
         float[] mean = new float[tokens[0].length];
         for (int t = 0; t < count; t++) {

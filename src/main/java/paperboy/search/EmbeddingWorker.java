@@ -18,7 +18,8 @@ import paperboy.paper.PaperStore;
  * vectors reached, embeds in batches the papers that have no vector for the model (or whose text
  * changed since), stores the vectors and puts them in the index. Imports and requests never wait
  * for it. Killed at any point, it resumes from the index's last commit and re-embeds nothing the
- * store already holds.
+ * store already holds. When it has gone through the whole store with a newly configured model, it
+ * tells the index to answer with that model ({@link PaperIndex#answerWithConfiguredModel}).
  */
 public final class EmbeddingWorker {
     private static final Logger log = LoggerFactory.getLogger(EmbeddingWorker.class);
@@ -42,8 +43,13 @@ public final class EmbeddingWorker {
         this.clock = clock;
     }
 
-    /** Where embedding stands: papers with a vector of the model, papers in all, and the current pace. */
-    public record Progress(String model, long embedded, long total, double papersPerSecond, boolean running) {}
+    /**
+     * Where embedding stands: the configured model (its key), papers with a vector of it, papers in
+     * all, the current pace, and the model whose vectors answer searches (its name; another than the
+     * configured one's until the configured one's vectors are complete).
+     */
+    public record Progress(String model, long embedded, long total, double papersPerSecond, boolean running,
+            String answering, boolean switching) {}
 
     /**
      * Embeds every paper the store changed since the index's vector position; returns how many
@@ -62,6 +68,10 @@ public final class EmbeddingWorker {
                 run.embedded += embedAndIndex(page);
                 position = page.getLast().position();
                 run.logNow(clock.instant());
+            }
+            if (!stopping && index.answerWithConfiguredModel()) {
+                log.info("embedding: every paper has a vector of {}; searches now answer with it",
+                        semantic.embedder().modelName());
             }
             return run.embedded;
         } finally {
@@ -98,7 +108,9 @@ public final class EmbeddingWorker {
             counted = last;
         }
         double rate = run == null ? 0 : run.rate(now);
-        return new Progress(semantic.model(), last.embedded(), last.total(), rate, run != null);
+        Embedder answering = index.answeringModel();
+        return new Progress(semantic.model(), last.embedded(), last.total(), rate, run != null, answering.modelName(),
+                answering != semantic.embedder());
     }
 
     /** Counts read from the store, and when. */

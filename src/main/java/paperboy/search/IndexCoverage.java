@@ -17,23 +17,23 @@ import org.apache.lucene.search.IndexSearcher;
 final class IndexCoverage {
     private IndexCoverage() {}
 
-    /** Documents with a vector, deleted ones included until their segment merges. */
-    static int vectorDocs(IndexSearcher searcher) throws IOException {
+    /** Documents with a vector in {@code field}, deleted ones included until their segment merges. */
+    static int vectorDocs(IndexSearcher searcher, String field) throws IOException {
         int count = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
             count += values == null ? 0 : values.size();
         }
         return count;
     }
 
     /** How many live papers have a vector; {@link SearchResults.Coverage#WHOLE} when all of them do. */
-    static SearchResults.Coverage meaning(IndexSearcher searcher) throws IOException {
+    static SearchResults.Coverage meaning(IndexSearcher searcher, String field) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        if (vectorDocs(searcher) >= reader.maxDoc()) {
+        if (vectorDocs(searcher, field) >= reader.maxDoc()) {
             return SearchResults.Coverage.WHOLE; // the cheap check: every document has one
         }
-        long embedded = searcher.count(new FieldExistsQuery(PaperDocuments.VECTOR));
+        long embedded = searcher.count(new FieldExistsQuery(field));
         long papers = reader.numDocs();
         return embedded >= papers ? SearchResults.Coverage.WHOLE : new SearchResults.Coverage(embedded, papers);
     }

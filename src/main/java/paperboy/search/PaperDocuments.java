@@ -53,14 +53,23 @@ final class PaperDocuments {
     static final int TITLE_GAP = 10_000;
     /** The id again, as doc values, to break ranking ties by id. */
     static final String ID_ORDER = "id_order";
-    static final String VECTOR = "vector";
+    /** The vector fields are named after the model (and window) that made them: see {@link #vectorField}. */
+    private static final String VECTOR = "vector:";
     /** Present (as "true") on papers arXiv withdrew; related papers leave them out. */
     static final String WITHDRAWN = "withdrawn";
     /**
      * The version of the fields and analyzers above. An index written with another version is
      * rebuilt from the store when it is opened for writing (see {@link PaperIndex#catchUp}).
      */
-    static final String FORMAT = "4";
+    static final String FORMAT = "5";
+
+    /**
+     * The field of one model's vectors: while a newly configured model embeds the papers, the old
+     * one's vectors keep answering, so a document may carry both.
+     */
+    static String vectorField(String modelKey) {
+        return VECTOR + modelKey;
+    }
 
     /**
      * The title is stored (the highlighter reads it back) and indexed with offsets in the
@@ -81,8 +90,8 @@ final class PaperDocuments {
                 CATEGORY, new CategoryAnalyzer()));
     }
 
-    /** The document of a paper, with its semantic vector when it has one (null otherwise). */
-    static Document document(Change change, float[] vector) {
+    /** The document of a paper, with the semantic vectors it has (by {@link #vectorField}). */
+    static Document document(Change change, Map<String, float[]> vectors) {
         Paper p = change.paper();
         Document doc = new Document();
         doc.add(new StringField(ID, p.id().value(), Field.Store.YES));
@@ -98,9 +107,8 @@ final class PaperDocuments {
         if (p.withdrawnAt() != null) {
             doc.add(new StringField(WITHDRAWN, "true", Field.Store.NO));
         }
-        if (vector != null) {
-            doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-        }
+        vectors.forEach((field, vector) ->
+                doc.add(new KnnFloatVectorField(field, vector, VectorSimilarityFunction.DOT_PRODUCT)));
         if (p.publishedAt() != null) {
             doc.add(new LongField(PUBLISHED, p.publishedAt().toEpochMilli(), Field.Store.NO));
         }

@@ -8,10 +8,12 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -32,13 +34,21 @@ import paperboy.paper.PaperStore;
  * write reads the papers' current state inside this object's lock, so writes never undo each other,
  * except {@link #follow}, which takes the state a writer just committed and only when nothing
  * newer can be in the index.
+ *
+ * <p>Each model's vectors have their own field. When the configured model changes, the model
+ * whose vectors the index holds keeps answering searches (its vectors stay in every document
+ * written meanwhile) while the embedder adds the new model's; once it has gone through the whole
+ * store, {@link #answerWithConfiguredModel} switches searches over, with no rebuild.
  */
 public final class PaperIndex implements AutoCloseable {
     private static final String CHANGE_NO = "paperboy.change_no";
     private static final String PAPER_ID = "paperboy.paper_id";
     private static final String VECTOR_CHANGE_NO = "paperboy.vector_change_no";
     private static final String VECTOR_PAPER_ID = "paperboy.vector_paper_id";
+    /** The model whose vectors answer searches (the one the embedder's position is for, in indexes of format 4). */
     private static final String VECTOR_MODEL = "paperboy.vector_model";
+    /** The model the embedder's position ({@link #VECTOR_CHANGE_NO}, {@link #VECTOR_PAPER_ID}) is for. */
+    private static final String EMBEDDING_MODEL = "paperboy.embedding_model";
     private static final String FORMAT = "paperboy.format";
     private static final int PAGE = 2000;
     /**
@@ -57,7 +67,10 @@ public final class PaperIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer analyzer = PaperDocuments.analyzer();
     private final Semantic semantic;
-    private final PaperSearch search;
+    /** The model that answers searches: the configured one, or the one before it until the new one's vectors are complete. */
+    private volatile Semantic answering;
+    /** Searches with the answering model; replaced, never changed, when the model switches. */
+    private volatile PaperSearch search;
     private final SearchPool pool;
     private final SearchWatch watch;
     private final DocumentWriters documents;
@@ -105,7 +118,8 @@ public final class PaperIndex implements AutoCloseable {
             this.documents = new DocumentWriters(writer, ANALYSIS_THREADS);
             this.position = committedPosition();
             this.searchers = new SearcherManager(writer, null);
-            this.search = new PaperSearch(searchers, analyzer, semantic, pool.budget());
+            this.answering = semantic.answeringWith(vectorModel());
+            this.search = new PaperSearch(searchers, analyzer, answering, pool.budget());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + folder, e);
         }
@@ -128,8 +142,8 @@ public final class PaperIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("indexing papers handed over failed", e);
         }
-        if (!PaperDocuments.FORMAT.equals(commitData().get(FORMAT)) || modelChanged()) {
-            startOver(); // written by another version, or with another model's vectors
+        if (!PaperDocuments.FORMAT.equals(commitData().get(FORMAT))) {
+            startOver(); // written by another version
         }
         boolean withVectors = withVectors();
         long indexed = 0;
@@ -220,7 +234,13 @@ public final class PaperIndex implements AutoCloseable {
      * stored meanwhile arrive through addVectors, which waits for the write in progress.
      */
     private boolean withVectors() {
-        return semantic.isOn() && semantic.vectors().any();
+        return semantic.isOn() && liveModels().stream().anyMatch(s -> s.vectors().any());
+    }
+
+    /** The models whose vectors go in the documents written now: the configured one, and the answering one. */
+    private List<Semantic> liveModels() {
+        Semantic now = answering;
+        return now == semantic ? List.of(semantic) : List.of(now, semantic);
     }
 
     /** Notes that {@code written} is in the writer; commits when enough papers are waiting. */
@@ -240,8 +260,12 @@ public final class PaperIndex implements AutoCloseable {
         try {
             settle(0);
             write(store.currentChanges(ids), true);
-            commit(Map.of(VECTOR_CHANGE_NO, Long.toString(upTo.changeNo()), VECTOR_PAPER_ID, upTo.paperId(),
-                    VECTOR_MODEL, semantic.model()));
+            Map<String, String> data = new HashMap<>(Map.of(VECTOR_CHANGE_NO, Long.toString(upTo.changeNo()),
+                    VECTOR_PAPER_ID, upTo.paperId(), EMBEDDING_MODEL, semantic.model()));
+            if (vectorModel() == null) {
+                data.put(VECTOR_MODEL, semantic.model()); // the first vectors: the configured model answers
+            }
+            commit(data);
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot add vectors to the index", e);
@@ -253,11 +277,70 @@ public final class PaperIndex implements AutoCloseable {
         documents.start(page, vectors(page, withVectors)).await();
     }
 
-    private Map<String, PaperVectors.Stored> vectors(List<Change> page, boolean withVectors) {
-        return !semantic.isOn() || !withVectors
-                ? Map.of()
-                : semantic.vectors().find(page.stream().map(c -> c.paper().id()).toList());
+    /** The stored vectors of a page's papers, by vector field and paper id. */
+    private Map<String, Map<String, PaperVectors.Stored>> vectors(List<Change> page, boolean withVectors) {
+        if (!semantic.isOn() || !withVectors) {
+            return Map.of();
+        }
+        List<ArxivId> ids = page.stream().map(c -> c.paper().id()).toList();
+        Map<String, Map<String, PaperVectors.Stored>> byField = new HashMap<>();
+        for (Semantic model : liveModels()) {
+            byField.put(model.field(), model.vectors().find(ids));
+        }
+        return byField;
     }
+
+    /**
+     * Called by the embedder when it has gone through the whole store with the configured model:
+     * from now on that model answers (if another did until now), and the next documents written
+     * carry its vectors only. Returns whether it switched.
+     */
+    public synchronized boolean answerWithConfiguredModel() {
+        if (!semantic.isOn() || (answering == semantic && semantic.model().equals(vectorModel()))) {
+            return false;
+        }
+        try {
+            settle(0);
+            commit(Map.of(VECTOR_MODEL, semantic.model()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot switch searches to " + semantic.embedder().modelName(), e);
+        }
+        answering = semantic;
+        search = new PaperSearch(searchers, analyzer, semantic, pool.budget());
+        return true;
+    }
+
+    /** The model that answers searches now (the configured one, or the one before it while the new one embeds). */
+    public Embedder answeringModel() {
+        return answering.embedder();
+    }
+
+    /**
+     * While another model answers than the configured one: the configured one and how many of the
+     * indexed papers carry its vectors so far (as of the last refresh).
+     */
+    public Optional<ModelSwitch> modelSwitch() {
+        Semantic now = answering;
+        if (!semantic.isOn() || now == semantic) {
+            return Optional.empty();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                SearchResults.Coverage coming = IndexCoverage.meaning(searcher, semantic.field());
+                long papers = searcher.getIndexReader().numDocs();
+                long embedded = coming.partial() ? coming.embedded() : papers;
+                return Optional.of(new ModelSwitch(now.embedder().modelName(), semantic.embedder().modelName(), embedded, papers));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
+    }
+
+    /** A change of model under way: {@code answering} answers until {@code coming} has vectors for every paper. */
+    public record ModelSwitch(String answering, String coming, long embedded, long papers) {}
 
     /** Drops the index and builds it again from the whole store, with the vectors stored so far. */
     public synchronized long rebuild(PaperStore store) {
@@ -265,22 +348,15 @@ public final class PaperIndex implements AutoCloseable {
         return catchUp(store);
     }
 
-    private boolean modelChanged() {
-        return semantic.isOn() && vectorModel() != null && !semantic.model().equals(vectorModel());
-    }
-
     /**
      * Empties the index and sets it to start from the beginning of the store. The embedder keeps
-     * its position (the vectors it stored go back in with the papers) unless the model changed.
+     * its position, and the answering model stays: the vectors stored go back in with the papers.
      */
     private void startOver() {
         abandonInFlight();
         try {
             writer.deleteAll();
             Map<String, String> start = new HashMap<>(Map.of(CHANGE_NO, "0", PAPER_ID, "", FORMAT, PaperDocuments.FORMAT));
-            if (semantic.isOn() && !semantic.model().equals(vectorModel())) {
-                start.putAll(Map.of(VECTOR_CHANGE_NO, "0", VECTOR_PAPER_ID, "", VECTOR_MODEL, semantic.model()));
-            }
             position = Change.Position.START;
             wholeThrough = -1;
             commit(start);
@@ -326,8 +402,9 @@ public final class PaperIndex implements AutoCloseable {
         if (!semantic.isOn()) {
             return List.of();
         }
-        float[] vector = semantic.vectors().find(id);
-        return vector == null ? List.of() : search.nearest(vector, id, limit);
+        PaperSearch now = search; // the answering model's vector, searched in its field
+        float[] vector = now.semantic().vectors().find(id);
+        return vector == null ? List.of() : now.nearest(vector, id, limit);
     }
 
     /** Typed queries whose vector was remembered ({@code hits}) or embedded ({@code misses}) since start. */
@@ -359,12 +436,19 @@ public final class PaperIndex implements AutoCloseable {
         return position(CHANGE_NO, PAPER_ID);
     }
 
-    /** The store position up to which the embedder has put vectors in the index. */
+    /**
+     * The store position up to which the embedder has put vectors of the configured model in the
+     * index: the start when its position is another model's.
+     */
     public Change.Position vectorPosition() {
-        return position(VECTOR_CHANGE_NO, VECTOR_PAPER_ID);
+        Map<String, String> data = commitData();
+        String model = data.getOrDefault(EMBEDDING_MODEL, data.get(VECTOR_MODEL));
+        return semantic.isOn() && semantic.model().equals(model)
+                ? position(VECTOR_CHANGE_NO, VECTOR_PAPER_ID)
+                : Change.Position.START;
     }
 
-    /** The embedding model of the vectors in the index, or null if it has none. */
+    /** The model (key) whose vectors answer searches, or null before any paper has a vector. */
     public String vectorModel() {
         return commitData().get(VECTOR_MODEL);
     }

@@ -71,7 +71,7 @@ final class PaperSearch {
         this.reader = new QueryReader(analyzer);
         this.semantic = semantic;
         this.snippets = new Snippets(analyzer);
-        this.queryVectors = new QueryVectors(text -> semantic.embedder().embed(text), QueryVectors.SIZE);
+        this.queryVectors = new QueryVectors(text -> semantic.embedder().embedQuery(text), QueryVectors.SIZE);
     }
 
     /** A typed query's vector, remembered for the same query asked again. */
@@ -171,7 +171,7 @@ final class PaperSearch {
         SearchRequest request = new SearchRequest("", SearchRequest.Mode.SEMANTIC, filters, null, offset, limit);
         return withSearcher(searcher -> {
             Query filter = SearchFilterQuery.of(filters, null);
-            if (semantic.isOn() && IndexCoverage.vectorDocs(searcher) > 0) {
+            if (semantic.isOn() && IndexCoverage.vectorDocs(searcher, semantic.field()) > 0) {
                 Ranking ranking = semantic(searcher, offTheClock(searcher, () -> passageVector(passage)), filter);
                 return results(searcher, ranking, null, request, null, SearchRequest.Mode.SEMANTIC);
             }
@@ -209,7 +209,12 @@ final class PaperSearch {
 
     /** Documents with a vector, deleted ones included until their segment merges. */
     int vectorCount() {
-        return withSearcher(IndexCoverage::vectorDocs);
+        return semantic.isOn() ? withSearcher(searcher -> IndexCoverage.vectorDocs(searcher, semantic.field())) : 0;
+    }
+
+    /** The model this searches with (vectors and query embedding), or {@link Semantic#off()}. */
+    Semantic semantic() {
+        return semantic;
     }
 
     private record ModeChoice(SearchRequest.Mode mode, String notice) {}
@@ -219,7 +224,7 @@ final class PaperSearch {
         if (asked == SearchRequest.Mode.KEYWORD) {
             return new ModeChoice(asked, null);
         }
-        boolean ready = semantic.isOn() && IndexCoverage.vectorDocs(searcher) > 0;
+        boolean ready = semantic.isOn() && IndexCoverage.vectorDocs(searcher, semantic.field()) > 0;
         if (asked == null) {
             return new ModeChoice(ready && !reading.meaning().isBlank() ? SearchRequest.Mode.HYBRID : SearchRequest.Mode.KEYWORD, null);
         }
@@ -298,8 +303,8 @@ final class PaperSearch {
     }
 
     /** The nearest {@code k} documents, best first, equal scores in id order. */
-    private static List<ScoreDoc> knn(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, filter), k);
+    private List<ScoreDoc> knn(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(semantic.field(), vector, k, filter), k);
         IdLookup ids = new IdLookup(searcher);
         Map<Integer, String> idOf = new HashMap<>();
         for (ScoreDoc doc : top.scoreDocs) {
@@ -349,7 +354,7 @@ final class PaperSearch {
         int from = Math.min(request.offset(), docs.size());
         List<ScoreDoc> page = docs.subList(from, Math.min(docs.size(), request.offset() + request.limit()));
         SearchResults.Coverage meaning = mode == SearchRequest.Mode.KEYWORD ? SearchResults.Coverage.WHOLE
-                : IndexCoverage.meaning(searcher);
+                : IndexCoverage.meaning(searcher, semantic.field());
         SearchBudget spent = searcher.getTimeout() instanceof SearchBudget b && (b.spent() || searcher.timedOut()) ? b : null;
         List<SearchResults.Hit> hits = snippets.hits(searcher, spent == null ? highlight : null, page);
         if (spent == null) {

@@ -33,6 +33,11 @@ public final class PaperVectors {
         return model;
     }
 
+    /** The vectors of another model, in the same store. */
+    public PaperVectors ofModel(String otherModel) {
+        return new PaperVectors(jdbi, otherModel);
+    }
+
     /** The stored vectors of those papers that have one, by id. */
     public Map<String, Stored> find(Collection<ArxivId> ids) {
         Map<String, Stored> found = new HashMap<>();

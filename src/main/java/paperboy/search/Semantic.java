@@ -1,5 +1,6 @@
 package paperboy.search;
 
+import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -9,16 +10,23 @@ import org.jdbi.v3.core.Jdbi;
  * a paper must be to count as a match. When
  * embeddings are off it is {@link #off()}: {@link #isOn()} says which, and asking an off one for
  * its model or vectors is a programming error, never a null.
+ *
+ * <p>{@code others} are the other models the jar carries: after the configured model changed, the
+ * one whose vectors the index holds keeps answering searches ({@link #answeringWith}) until the
+ * new model's are complete. An {@link Embedder} loads its model on first use, so the others cost
+ * nothing unless one of them answers.
  */
-public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat format, Fusion fusion, SimilarityFloor floor) {
+public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat format, Fusion fusion, SimilarityFloor floor,
+        List<Embedder> others) {
     private static final Semantic OFF = new Semantic(null, (PaperVectors) null, null, Fusion.ReciprocalRank.DEFAULT,
-            SimilarityFloor.NONE);
+            SimilarityFloor.NONE, List.of());
 
     public Semantic {
         boolean none = embedder == null && vectors == null && format == null;
         if ((!none && (embedder == null || vectors == null || format == null)) || fusion == null || floor == null) {
             throw new IllegalArgumentException("semantic search needs a model, its vectors, a vector format, a fusion and a floor");
         }
+        others = List.copyOf(others);
     }
 
     /** Embeddings off: keyword search only, no model, no vectors (the fusion is never used). */
@@ -78,7 +86,7 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
     }
 
     public Semantic(Embedder embedder, Jdbi jdbi, VectorFormat format, Fusion fusion) {
-        this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion, SimilarityFloor.DEFAULT);
+        this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion, SimilarityFloor.DEFAULT, List.of());
     }
 
     /** The same setup with another similarity floor. */
@@ -86,10 +94,37 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
         if (!isOn()) {
             return this;
         }
-        return new Semantic(embedder, vectors, format, fusion, newFloor);
+        return new Semantic(embedder, vectors, format, fusion, newFloor, others);
     }
 
+    /** The same setup, with the other models that may answer while this one's vectors are made. */
+    public Semantic withOthers(List<Embedder> otherModels) {
+        if (!isOn()) {
+            return this;
+        }
+        return new Semantic(embedder, vectors, format, fusion, floor, otherModels);
+    }
+
+    /** The key of the configured model's vectors (model and window), as stored. */
     public String model() {
         return vectors().model();
+    }
+
+    /** The index field of the configured model's vectors. */
+    String field() {
+        return PaperDocuments.vectorField(model());
+    }
+
+    /**
+     * The setup that answers with the vectors of {@code modelKey}: this one when that is the
+     * configured model, or unknown (null, or a model no longer carried), else one of the others.
+     */
+    public Semantic answeringWith(String modelKey) {
+        if (!isOn() || modelKey == null || modelKey.equals(model())) {
+            return this;
+        }
+        return others.stream().filter(e -> e.modelKey().equals(modelKey)).findFirst()
+                .map(e -> new Semantic(e, vectors.ofModel(modelKey), format, fusion, floor, List.of()))
+                .orElse(this);
     }
 }

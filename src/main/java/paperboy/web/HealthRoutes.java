@@ -83,6 +83,8 @@ final class HealthRoutes {
             EmbeddingWorker.Progress progress = embedding.progress();
             node.put("state", progress.running() ? "embedding" : progress.embedded() >= progress.total() ? "done" : "waiting");
             node.put("model", progress.model());
+            node.put("answering", progress.answering()); // the model searches use: another one while a new model embeds
+            node.put("switching", progress.switching());
             node.put("embedded", progress.embedded());
             node.put("total", progress.total());
             node.put("papersPerSecond", Math.round(progress.papersPerSecond() * 10) / 10.0);

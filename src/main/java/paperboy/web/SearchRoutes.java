@@ -95,7 +95,7 @@ final class SearchRoutes {
         FeedLinks feeds = query.isEmpty() && like.isEmpty() ? FeedLinks.LATEST
                 : FeedLinks.forPage(address, "Paperboy: search " + (like.isEmpty() ? "“" + query + "”" : "papers like your text"));
         pages.render(ctx, "search.jte", new SearchPage(query, like, options, results.notice(), results.total(), results.atLeast(),
-                progress(results.meaning()), hits(ctx, results), Paging.of(address, page, total, PAGE_SIZE), feeds), canonical(ctx, address, page));
+                progress(results.meaning()), model(results), hits(ctx, results), Paging.of(address, page, total, PAGE_SIZE), feeds), canonical(ctx, address, page));
     }
 
     /**
@@ -125,6 +125,20 @@ final class SearchRoutes {
         return meaning.partial()
                 ? String.format(Locale.ROOT, "meaning: %,d of %,d papers so far", meaning.embedded(), meaning.papers())
                 : null;
+    }
+
+    /**
+     * Which model matched by meaning (null for a search by words): while a newly configured model is
+     * being embedded, the one before it, and how far the new one has come.
+     */
+    private String model(SearchResults results) {
+        if (results.mode() == SearchRequest.Mode.KEYWORD) {
+            return null;
+        }
+        return index.modelSwitch()
+                .map(s -> String.format(Locale.ROOT, "%s, until %s has embedded every paper (%,d of %,d so far)",
+                        s.answering(), s.coming(), s.embedded(), s.papers()))
+                .orElseGet(() -> index.answeringModel().modelName());
     }
 
     private List<SearchPage.Hit> hits(Context ctx, SearchResults results) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import paperboy.eval.BeirDataset;
 import paperboy.search.Embedder;
+import paperboy.search.EmbeddingModel;
 import paperboy.search.PaperText;
 import paperboy.search.ScoredId;
 import paperboy.search.Vectors;
@@ -50,12 +51,12 @@ final class DocumentVectors {
         List<List<float[]>> vectors = switch (base) {
             case "truncate256" -> single(embedder.embedAll(texts(corpus)));
             case "truncate512" -> {
-                try (Embedder wide = new Embedder(new Embedder.Settings(32, 2, 512))) {
+                try (Embedder wide = new Embedder(EmbeddingModel.MINILM, new Embedder.Settings(32, 2, 512), true)) {
                     yield single(wide.embedAll(texts(corpus)));
                 }
             }
             case "truncate256-batch1" -> {
-                try (Embedder one = new Embedder(new Embedder.Settings(1, 2, 256))) {
+                try (Embedder one = new Embedder(EmbeddingModel.MINILM, new Embedder.Settings(1, 2, 256), true)) {
                     yield single(one.embedAll(texts(corpus)));
                 }
             }

@@ -15,6 +15,7 @@ import paperboy.eval.BeirDataset;
 import paperboy.eval.Evaluation;
 import paperboy.eval.Retriever;
 import paperboy.search.Embedder;
+import paperboy.search.EmbeddingModel;
 import paperboy.search.Fusion;
 import paperboy.search.ScoredId;
 
@@ -78,7 +79,7 @@ public final class SciFactEval {
         Path cache = Files.createDirectories(Path.of("target", "bench-cache"));
         double best = -1;
         Map<String, List<ScoredId>> bestRuns = Map.of();
-        try (Embedder embedder = new Embedder()) {
+        try (Embedder embedder = new Embedder(EmbeddingModel.MINILM)) {
             List<String> queryTexts = evaluation.queries().stream().map(BeirDataset.Query::text).toList();
             Map<String, float[]> queryVectors = new LinkedHashMap<>();
             List<float[]> qv = embedder.embedAll(queryTexts);

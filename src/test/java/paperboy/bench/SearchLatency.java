@@ -25,6 +25,7 @@ import paperboy.paper.Paper;
 import paperboy.paper.PaperStore;
 import paperboy.paper.PaperUpdate;
 import paperboy.search.Embedder;
+import paperboy.search.EmbeddingModel;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.Fusion;
 import paperboy.search.PaperIndex;
@@ -57,7 +58,7 @@ public final class SearchLatency {
         Path work = Path.of(args[2]);
         Semantic.VectorFormat format = Semantic.VectorFormat.parse(args.length > 3 ? args[3] : "float32");
         System.out.printf("SearchLatency N=%,d format=%s; %s%n", n, format, Machine.describe());
-        try (Embedder embedder = new Embedder()) {
+        try (Embedder embedder = new Embedder(EmbeddingModel.MINILM)) {
             List<Source> sources = sources(days, work.resolve("base"), embedder);
             Path corpus = work.resolve("n" + n + "-" + format.name().toLowerCase());
             boolean fresh = !Files.exists(corpus);

@@ -122,6 +122,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theEmbeddingModelIsMiniLmOrBgeSmall() {
+        assertThat(new ConfigLoader(Map.of()).load().search().embeddingModel()).isEqualTo(SearchSettings.DEFAULT_EMBEDDING_MODEL);
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_EMBEDDING_MODEL", " BGE-Small ")).load().search().embeddingModel())
+                .isEqualTo("bge-small");
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_EMBEDDING_MODEL", "minilm")).load().search().embeddingModel())
+                .isEqualTo("minilm");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PAPERBOY_EMBEDDING_MODEL", "bge-large")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PAPERBOY_EMBEDDING_MODEL");
+    }
+
+    @Test
     void theSimilarityFloorDefaultsToTheCalibratedOneAndCanBeSet() {
         assertThat(new ConfigLoader(Map.of()).load().search().similarityFloor())
                 .isEqualTo(SearchSettings.DEFAULT_SIMILARITY_FLOOR);

@@ -27,7 +27,7 @@ class SemanticOffTest {
         assertThatThrownBy(() -> Semantic.off().embedder()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Semantic.off().vectors()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new Semantic(TestEmbedder.shared(), (PaperVectors) null, Semantic.VectorFormat.INT8, Fusion.ReciprocalRank.DEFAULT,
-                SimilarityFloor.NONE))
+                SimilarityFloor.NONE, java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

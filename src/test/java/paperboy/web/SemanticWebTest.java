@@ -49,6 +49,8 @@ class SemanticWebTest {
         assertThat(embeddings.path("embedded").asLong()).isEqualTo(236);
         assertThat(embeddings.path("total").asLong()).isEqualTo(236);
         assertThat(embeddings.path("model").asText()).startsWith("all-minilm-l6-v2");
+        assertThat(embeddings.path("answering").asText()).startsWith("all-MiniLM-L6-v2");
+        assertThat(embeddings.path("switching").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -76,8 +78,8 @@ class SemanticWebTest {
         String query = enc("high resolution visual encoder for multimodal models");
 
         assertThat(server.get("/search?q=" + query).body()).contains("matched by words and meaning");
-        assertThat(server.get("/search?q=" + query + "&mode=semantic").body()).contains("matched by meaning");
-        assertThat(server.get("/search?q=" + query + "&mode=keyword").body()).contains("matched by words<");
+        assertThat(server.get("/search?q=" + query + "&mode=semantic").body()).contains("matched by meaning").contains("Meaning by all-MiniLM-L6-v2 (quantised).");
+        assertThat(server.get("/search?q=" + query + "&mode=keyword").body()).contains("matched by words<").doesNotContain("Meaning by");
         // ConvLLaVA is the nearest, 0.658 when measured, the next 0.524.
         HttpResponse<String> api = server.get("/api/papers/search?q=" + query + "&mode=semantic&limit=5");
         assertThat(api.headers().firstValue("X-Search-Mode")).hasValue("semantic");

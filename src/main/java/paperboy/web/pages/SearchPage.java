@@ -10,11 +10,12 @@ import paperboy.syndication.FeedLinks;
  * matches) and may be null, in which case the card's plain title / summary start is shown.
  * {@code atLeast} marks {@code total} as a lower bound (past 1,000 keyword matches);
  * {@code meaningProgress} says how many papers matching by meaning could reach while they are
- * being embedded ("meaning: 384 of 1,416 papers so far"), null once all are. {@code feeds} are the
+ * being embedded ("meaning: 384 of 1,416 papers so far"), null once all are; {@code model} which
+ * embedding model matched by meaning (null for a search by words). {@code feeds} are the
  * search's Atom and RSS feeds (the latest day's when nothing was searched).
  */
 public record SearchPage(String query, String like, Options options, String notice, long total, boolean atLeast,
-        String meaningProgress, List<Hit> hits, Pager pager, FeedLinks feeds) {
+        String meaningProgress, String model, List<Hit> hits, Pager pager, FeedLinks feeds) {
     public record Hit(PaperCard card, String titleHtml, String snippetHtml) {}
 
     /**
