@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import paperboy.config.MailSettings;
 import paperboy.config.SmtpServer;
 
-/** The subscription pages with mail sent through a real SMTP server (GreenMail); the preview page is off then. */
+/** The subscription pages with mail sent through a real SMTP server (GreenMail); the preview page is for admins only then. */
 class OverSmtpTest extends SubscriptionWebTest {
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -53,7 +53,17 @@ class OverSmtpTest extends SubscriptionWebTest {
     }
 
     @Test
-    void thePreviewIsOffWhenMailGoesThroughAServer() throws Exception {
-        assertThat(status("/digest/preview?date=2026-12-01")).isEqualTo(404);
+    void thePreviewIsForAdminsOnlyWhenMailGoesThroughAServer() throws Exception {
+        String path = "/digest/preview?date=2026-12-01&kind=daily";
+        var member = paperboy.account.TestMembers.logIn(web.port(),
+                paperboy.account.TestMembers.add(app, "Reader", paperboy.account.Role.MEMBER));
+        var admin = paperboy.account.TestMembers.logIn(web.port(),
+                paperboy.account.TestMembers.add(app, "Operator", paperboy.account.Role.ADMIN));
+
+        assertThat(status(path)).isEqualTo(404); // this machine's browser, but mail goes to real inboxes
+        assertThat(member.get(path).statusCode()).isEqualTo(404);
+        var shown = admin.get(path);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("Plain attention").contains("&lt;script&gt;");
     }
 }
