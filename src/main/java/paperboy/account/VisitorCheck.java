@@ -58,10 +58,22 @@ public final class VisitorCheck {
     /** Runs before every request that a route answers (WebApp installs it as beforeMatched). */
     public void checkCsrf(Context ctx) {
         Visitor visitor = Visitors.of(ctx);
-        if (CHANGES_STATE.contains(ctx.req().getMethod()) && visitor.proof() != Visitor.Proof.API_TOKEN
-                && !signedLinks.contains(ctx.path())) {
+        if (CHANGES_STATE.contains(ctx.req().getMethod()) && needsCsrf(ctx, visitor)) {
             checkCsrf(ctx, visitor);
         }
+    }
+
+    /**
+     * A forged request borrows the browser's cookies: an API call with a token, or with no
+     * credentials at all, has nothing to borrow (the route itself answers 401 when it needs a
+     * member), and a signed link is authorised by its own address. Pages need it even for an
+     * anonymous visitor, whose log-in and sign-up forms must not be posted from elsewhere.
+     */
+    private boolean needsCsrf(Context ctx, Visitor visitor) {
+        if (visitor.proof() == Visitor.Proof.API_TOKEN || signedLinks.contains(ctx.path())) {
+            return false;
+        }
+        return visitor.proof() == Visitor.Proof.SESSION || !ctx.path().startsWith("/api/");
     }
 
     private Visitor resolve(Context ctx) {

@@ -131,6 +131,19 @@ class SettingsPagesTest {
     }
 
     @Test
+    void anApiWriteWithNoCredentialsIsTold401NotAFormError() {
+        TestMembers.Browser program = TestMembers.anonymous(server.port());
+        // A program with no token, no cookie and no CSRF token, as curl sends it.
+        HttpResponse<String> nobody = program.send("POST", "/api/papers/index", "Content-Type", "application/json");
+        assertThat(nobody.statusCode()).isEqualTo(401);
+        assertThat(nobody.body()).startsWith("{\"error\":");
+        // A logged-in browser's cookie is what a forgery would borrow: without the token it is 403.
+        TestMembers.Browser browser = member("Cookie Holder");
+        browser.setCsrfToken("wrong");
+        assertThat(browser.postJson("/api/papers/index", "{\"arxivId\":\"2608.19880\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void deletingTheAccountNeedsThePasswordAndLeavesAnAnonymousRow() {
         TestMembers.Browser browser = member("Leaver");
         long id = server.app().accounts().members().byName("Leaver").orElseThrow().id();
