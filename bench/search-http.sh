@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # bench/search-http.sh: /search over HTTP with wrk (-t2 -c16, --latency), keyword and hybrid, one
-# query repeated (q=attention) and varied queries (bench/search-queries.lua: 1- and 2-word queries
-# from the bundled sample's titles, picked at random per request), then / (the home page, cached).
-# Prints requests/s, p50, p99 and non-2xx per row, and, for hybrid, the hit rate of the remembered
-# query vectors over the run (from /metrics). Loopback only.
+# query repeated (q=attention), varied queries (bench/search-queries.lua: 1- and 2-word queries
+# from the bundled sample's titles, picked at random per request: 1,000 of them, so most come
+# back within a run) and fresh ones (two such queries joined: a million pairs, seldom asked
+# twice), then / (the home page, cached). Prints requests/s, p50, p99 and non-2xx per row, the hit
+# rate of remembered answers (same search, same index snapshot) and, for hybrid, of the remembered
+# query vectors over the run (both from /metrics). Loopback only.
 #   bench/search-http.sh [--jar JAR] [--data DIR] [--port PORT] [--duration 15s]
 # Without --data, a data dir with the bundled sample (loaded and embedded by serve on its first
 # start, which takes minutes) is made once under bench/out/data-sample and reused. --jar runs
@@ -78,39 +80,50 @@ parse_wrk() {
     /Non-2xx or 3xx responses:/ { non2xx = $NF }
     END { printf "%s %s %s %s\n", rps, p50, p99, (non2xx == "" ? 0 : non2xx) }'
 }
-# The remembered-vector counters, "hits misses" (0 0 where the build has none).
-vector_counts() {
-  curl -s --max-time 5 "$BASE/metrics" | awk '
-    /^paperboy_search_query_vectors_hits / { h = $2 } /^paperboy_search_query_vectors_misses / { m = $2 }
+# A remembered-answers or remembered-vectors counter pair, "hits misses" (0 0 where the build has none).
+counts() { # metric prefix, e.g. paperboy_search_query_vectors
+  curl -s --max-time 5 "$BASE/metrics" | awk -v p="$1" '
+    $1 == p "_hits" { h = $2 } $1 == p "_misses" { m = $2 }
     END { printf "%d %d\n", h, m }'
+}
+# "12.3%" from hits and misses before and after, "-" when nothing was counted.
+rate() { # h0 m0 h1 m1
+  if (( $3 + $4 > $1 + $2 )); then
+    awk -v h=$(($3 - $1)) -v m=$(($4 - $2)) 'BEGIN { printf "%.1f%%", 100 * h / (h + m) }'
+  else
+    echo "-"
+  fi
 }
 
 rows=()
-run() { # name mode|"" url-or-lua
-  local name="$1" mode="$2" target="$3" out="$OUT_DIR/search-http-$1.txt" h0 m0 h1 m1 rate="-"
+run() { # name mode|"" url-or-lua [FRESH]
+  local name="$1" mode="$2" target="$3" fresh="${4:-0}" out="$OUT_DIR/search-http-$1.txt" v0 a0 v1 a1 vectors="-"
   if [[ "$target" == *.lua ]]; then
-    MODE="$mode" wrk -t2 -c16 -d"$WARMUP" -s "$target" "$BASE" >/dev/null
-    read -r h0 m0 < <(vector_counts)
-    MODE="$mode" wrk -t2 -c16 -d"$DURATION" --timeout 10s --latency -s "$target" "$BASE" >"$out"
+    FRESH="$fresh" MODE="$mode" wrk -t2 -c16 -d"$WARMUP" -s "$target" "$BASE" >/dev/null
+    v0="$(counts paperboy_search_query_vectors)" a0="$(counts paperboy_search_answers)"
+    FRESH="$fresh" MODE="$mode" wrk -t2 -c16 -d"$DURATION" --timeout 10s --latency -s "$target" "$BASE" >"$out"
   else
     wrk -t2 -c16 -d"$WARMUP" "$BASE$target" >/dev/null
-    read -r h0 m0 < <(vector_counts)
+    v0="$(counts paperboy_search_query_vectors)" a0="$(counts paperboy_search_answers)"
     wrk -t2 -c16 -d"$DURATION" --timeout 10s --latency "$BASE$target" >"$out"
   fi
-  read -r h1 m1 < <(vector_counts)
-  if [[ "$mode" == hybrid ]] && (( h1 + m1 > h0 + m0 )); then
-    rate="$(awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN { printf "%.1f%%", 100 * h / (h + m) }')"
-  fi
+  v1="$(counts paperboy_search_query_vectors)" a1="$(counts paperboy_search_answers)"
+  # shellcheck disable=SC2086
+  [[ "$mode" == hybrid ]] && vectors="$(rate $v0 $v1)"
+  # shellcheck disable=SC2086
+  local answers="$(rate $a0 $a1)"
   read -r rps p50 p99 non2xx < <(parse_wrk <"$out")
-  rows+=("$(printf '%-24s %10s %9s %9s %7s %9s %s' "$name" "$rps" "$p50" "$p99" "$non2xx" "$rate" "$(cut -d' ' -f1 /proc/loadavg)")")
+  rows+=("$(printf '%-24s %10s %9s %9s %7s %8s %8s %s' "$name" "$rps" "$p50" "$p99" "$non2xx" "$answers" "$vectors" "$(cut -d' ' -f1 /proc/loadavg)")")
 }
 LUA="$ROOT/bench/search-queries.lua"
 run keyword-repeated keyword "/search?q=attention&mode=keyword"
 run keyword-varied keyword "$LUA"
+run keyword-fresh keyword "$LUA" 1
 run hybrid-repeated hybrid "/search?q=attention&mode=hybrid"
 run hybrid-varied hybrid "$LUA"
+run hybrid-fresh hybrid "$LUA" 1
 run home "" "/"
 
 echo "== results"
-printf '%-24s %10s %9s %9s %7s %9s %s\n' run requests/s p50 p99 non-2xx vector-hits load-after
+printf '%-24s %10s %9s %9s %7s %8s %8s %s\n' run requests/s p50 p99 non-2xx answers vectors load-after
 printf '%s\n' "${rows[@]}"

@@ -10,7 +10,7 @@ import paperboy.search.PaperIndex;
 /**
  * Gauges read at each scrape from the parts' own getters (the ones {@code /healthz} reads): the
  * index's papers and vectors, the store's change number, the index's committed one and the lag
- * between them, and, with embeddings on, the embedder's progress (its counts are re-read from the
+ * between them, how often searches were answered from remembered answers, and, with embeddings on, the embedder's progress (its counts are re-read from the
  * store at most every few seconds).
  */
 final class IndexGauges {
@@ -24,6 +24,10 @@ final class IndexGauges {
                 () -> index.committedPosition().changeNo());
         gauge(registry, "paperboy.index.lag", "store changes the index has not committed yet",
                 () -> store.lastChangeNo() - index.committedPosition().changeNo());
+        gauge(registry, "paperboy.search.answers.hits", "searches answered from a remembered answer on the same index snapshot",
+                () -> index.answerCounts().hits());
+        gauge(registry, "paperboy.search.answers.misses", "searches run (not remembered, or the index had changed)",
+                () -> index.answerCounts().misses());
         if (embedding.isOn()) {
             gauge(registry, "paperboy.embedding.embedded", "papers with a vector of the model",
                     () -> embedding.progress().embedded());

@@ -54,6 +54,7 @@ public final class PaperStore {
     private final Jdbi jdbi;
     private final PaperRows rows = new PaperRows();
     private final KnownChange known;
+    private final RecentPapers recent = new RecentPapers(RecentPapers.SIZE);
 
     public PaperStore(Jdbi jdbi) {
         this(jdbi, CHANGE_POLL, Clock.systemUTC());
@@ -339,9 +340,20 @@ public final class PaperStore {
         return jdbi.withHandle(h -> Optional.ofNullable(load(h, List.of(id)).get(id)));
     }
 
-    /** The papers with these ids, in the order given; unknown ids are left out. */
+    /**
+     * The papers with these ids, in the order given; unknown ids are left out. Papers read since
+     * the store's last change come from memory ({@link RecentPapers}); so another node's write is
+     * seen within {@link #CHANGE_POLL}, as by the page cache.
+     */
     public List<Paper> findAll(List<ArxivId> ids) {
-        Map<ArxivId, Paper> found = jdbi.withHandle(h -> load(h, ids));
+        long changeNo = knownChangeNo(); // before the query: a write committing meanwhile makes what is read stale, never the reverse
+        Map<ArxivId, Paper> found = recent.readAt(changeNo, ids);
+        List<ArxivId> missing = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            Map<ArxivId, Paper> read = jdbi.withHandle(h -> load(h, missing));
+            recent.remember(changeNo, read.values());
+            found.putAll(read);
+        }
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 

@@ -407,13 +407,21 @@ public final class PaperIndex implements AutoCloseable {
         return vector == null ? List.of() : now.nearest(vector, id, limit);
     }
 
-    /** Typed queries whose vector was remembered ({@code hits}) or embedded ({@code misses}) since start. */
-    public record QueryVectorCounts(long hits, long misses) {}
+    /** How often something was remembered ({@code hits}) rather than worked out again ({@code misses}) since start. */
+    public record Remembered(long hits, long misses) {
+        static Remembered of(com.github.benmanes.caffeine.cache.stats.CacheStats stats) {
+            return new Remembered(stats.hitCount(), stats.missCount());
+        }
+    }
 
     /** How often the vector of a typed query was remembered rather than embedded again. */
-    public QueryVectorCounts queryVectorCounts() {
-        var stats = search.queryVectorStats();
-        return new QueryVectorCounts(stats.hitCount(), stats.missCount());
+    public Remembered queryVectorCounts() {
+        return Remembered.of(search.queryVectorStats());
+    }
+
+    /** How often a search's answer was remembered for the same index snapshot rather than searched again. */
+    public Remembered answerCounts() {
+        return Remembered.of(search.answerStats());
     }
 
     /** Whether semantic and hybrid search can run: embeddings are on and some paper has a vector. */

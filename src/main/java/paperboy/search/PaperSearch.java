@@ -59,6 +59,7 @@ final class PaperSearch {
     private final Snippets snippets;
     private final Duration budget;
     private final QueryVectors queryVectors;
+    private final RememberedAnswers answers = new RememberedAnswers(RememberedAnswers.CHARS);
 
     /**
      * @param semantic embeds queries and fuses hybrid rankings, or is {@link Semantic#off()}
@@ -84,6 +85,11 @@ final class PaperSearch {
         return queryVectors.stats();
     }
 
+    /** How often a search's answer was remembered rather than searched again. */
+    com.github.benmanes.caffeine.cache.stats.CacheStats answerStats() {
+        return answers.stats();
+    }
+
     /** A ranked list of documents and how many match in all ({@code exact} false: at least that many). */
     private record Ranking(List<ScoreDoc> docs, long total, boolean exact) {
         Ranking(List<ScoreDoc> docs) {
@@ -92,41 +98,47 @@ final class PaperSearch {
     }
 
     SearchResults search(SearchRequest request) {
+        return withSearcher(searcher -> answers.answer(searcher, request, () -> searchNow(searcher, request)));
+    }
+
+    private SearchResults searchNow(IndexSearcher searcher, SearchRequest request) throws IOException {
         try {
-            return searchAsRead(request);
+            return searchAsRead(searcher, request);
         } catch (IndexSearcher.TooManyClauses e) { // wildcards that expand, together, past Lucene's 1,024 words
             return SearchResults.empty("That query expands to too many words to search; use fewer wildcards or ranges.");
         }
     }
 
-    private SearchResults searchAsRead(SearchRequest request) {
+    private SearchResults searchAsRead(IndexSearcher searcher, SearchRequest request) throws IOException {
         QueryReader.Reading reading = reader.read(request.query());
         SearchFilters filters = request.filters().withCategories(reading.categories());
         if (reading.query() == null && (reading.categories().isEmpty() || reading.notice() != null)) {
             return SearchResults.empty(reading.notice());
         }
-        SearchResults results = withSearcher(searcher -> {
-            if (reading.query() == null) { // only cat: terms: browse the category, newest first
-                SearchRequest.Sort sort = request.sort() == SearchRequest.Sort.RELEVANCE ? SearchRequest.Sort.DATE : request.sort();
-                Ranking all = keyword(searcher, new MatchAllDocsQuery(), SearchFilterQuery.of(filters, null), sort,
-                        request.offset() + request.limit());
-                return results(searcher, all, null, request, null, SearchRequest.Mode.KEYWORD);
-            }
-            ModeChoice choice = chooseMode(request.mode(), reading, searcher);
-            if (choice.mode() == SearchRequest.Mode.HYBRID && request.sort() != SearchRequest.Sort.RELEVANCE) {
-                return sortedHybrid(searcher, request, reading, filters);
-            }
-            Ranking ranking = switch (choice.mode()) {
-                case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
-                        request.offset() + request.limit());
-                case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> queryVector(reading.meaning())),
-                        SearchFilterQuery.of(filters, reading.restriction())), request.sort());
-                case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
-            };
-            String notice = reading.notice() != null ? reading.notice() : choice.notice();
-            return results(searcher, ranking, reading.query(), request, notice, choice.mode());
-        });
-        return explainCategories(filters, results);
+        return explainCategories(searcher, filters, ranked(searcher, request, reading, filters));
+    }
+
+    private SearchResults ranked(IndexSearcher searcher, SearchRequest request, QueryReader.Reading reading,
+            SearchFilters filters) throws IOException {
+        if (reading.query() == null) { // only cat: terms: browse the category, newest first
+            SearchRequest.Sort sort = request.sort() == SearchRequest.Sort.RELEVANCE ? SearchRequest.Sort.DATE : request.sort();
+            Ranking all = keyword(searcher, new MatchAllDocsQuery(), SearchFilterQuery.of(filters, null), sort,
+                    request.offset() + request.limit());
+            return results(searcher, all, null, request, null, SearchRequest.Mode.KEYWORD);
+        }
+        ModeChoice choice = chooseMode(request.mode(), reading, searcher);
+        if (choice.mode() == SearchRequest.Mode.HYBRID && request.sort() != SearchRequest.Sort.RELEVANCE) {
+            return sortedHybrid(searcher, request, reading, filters);
+        }
+        Ranking ranking = switch (choice.mode()) {
+            case KEYWORD -> keyword(searcher, reading.query(), SearchFilterQuery.of(filters, null), request.sort(),
+                    request.offset() + request.limit());
+            case SEMANTIC -> sorted(searcher, semantic(searcher, offTheClock(searcher, () -> queryVector(reading.meaning())),
+                    SearchFilterQuery.of(filters, reading.restriction())), request.sort());
+            case HYBRID -> sorted(searcher, hybrid(searcher, reading, filters), request.sort());
+        };
+        String notice = reading.notice() != null ? reading.notice() : choice.notice();
+        return results(searcher, ranking, reading.query(), request, notice, choice.mode());
     }
 
     /**
@@ -151,8 +163,9 @@ final class PaperSearch {
     }
 
     /** An empty category search on an index where no paper has a category says why. */
-    private SearchResults explainCategories(SearchFilters filters, SearchResults results) {
-        if (results.total() > 0 || filters.categories().isEmpty() || withSearcher(IndexCoverage::hasCategories)) {
+    private static SearchResults explainCategories(IndexSearcher searcher, SearchFilters filters, SearchResults results)
+            throws IOException {
+        if (results.total() > 0 || filters.categories().isEmpty() || IndexCoverage.hasCategories(searcher)) {
             return results;
         }
         return results.withNotice("No paper here has arXiv categories yet: Hugging Face daily lists (such as the bundled "

@@ -21,7 +21,7 @@ class KnownChangeTest {
     private static final Duration POLL = Duration.ofSeconds(1);
 
     /** A clock the test moves. */
-    private static final class TestClock extends Clock {
+    static final class TestClock extends Clock {
         private Instant now = Instant.parse("2026-12-01T12:00:00Z");
 
         void advance(Duration by) {
