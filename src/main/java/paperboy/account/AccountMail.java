@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import paperboy.mail.Address;
 import paperboy.mail.Mail;
 import paperboy.mail.MailQueue;
@@ -43,7 +45,7 @@ public class AccountMail implements AutoCloseable {
         }
 
         @Override
-        void reset(String to, String name, String token) {
+        void resetWhenFound(String what, Supplier<Optional<ResetLink>> find) {
             // No mail: the reset page says so before anyone gets here.
         }
     };
@@ -69,19 +71,34 @@ public class AccountMail implements AutoCloseable {
                 "The link works once, for 48 hours. If you did not ask for this, do nothing: the address is not used."));
     }
 
-    void reset(String to, String name, String token) {
-        String link = links.at("/password/reset/new?token=" + encode(token));
-        send(to, "Set a new Paperboy password", new Message("Hello " + name + ",",
+    /** Where a password reset link goes, and its token. */
+    record ResetLink(String to, String name, String token) {}
+
+    /**
+     * Finds (on the mail thread, so the asker's answer takes the same time whatever it finds) whom
+     * a reset link goes to, if anyone, and mails it.
+     */
+    void resetWhenFound(String what, Supplier<Optional<ResetLink>> find) {
+        queue.sendWhenMade(() -> find.get().map(this::reset), what);
+    }
+
+    private Mail reset(ResetLink reset) {
+        String link = links.at("/password/reset/new?token=" + encode(reset.token()));
+        return mail(reset.to(), "Set a new Paperboy password", new Message("Hello " + reset.name() + ",",
                 "Someone, probably you, asked to set a new password for your Paperboy account.", "Choose a new password", link,
                 "The link works once, for 1 hour. If it was not you, do nothing: your password stays as it is."));
     }
 
     private void send(String to, String subject, Message message) {
+        queue.send(mail(to, subject, message));
+    }
+
+    private Mail mail(String to, String subject, Message message) {
         String text = message.greeting() + "\n\n" + message.lead() + "\n\n" + message.button() + ":\n" + message.link()
                 + "\n\n" + message.after() + "\n\n-- \nPaperboy, " + links.at("/") + "\n";
         Address from = queue.from();
-        queue.send(new Mail("account." + UUID.randomUUID() + "@" + from.domain(), from, Address.of(to), subject, text,
-                MailHtml.render("mail/account.jte", message), Map.of(), clock.instant()));
+        return new Mail("account." + UUID.randomUUID() + "@" + from.domain(), from, Address.of(to), subject, text,
+                MailHtml.render("mail/account.jte", message), Map.of(), clock.instant());
     }
 
     private static String encode(String token) {

@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A forgotten password, set again through a mail: the link carries a single-use token that works
  * for {@link #LIFETIME}, only while the address it went to is still the member's. Asking looks the
- * same whether or not the address has an account (the mail goes out on a queue of its own); only an
- * active member's verified address gets one. Setting the password spends the token, ends every
+ * same, and takes the same time, whether or not the address has an account (all the work is done on
+ * the mail thread); only an active member's verified address gets one. Setting the password spends the token, ends every
  * other reset token and every session of the member, and changes nothing else: a member banned or
  * disabled meanwhile stays so.
  */
@@ -34,15 +34,16 @@ public final class PasswordReset {
         return mail.isOn();
     }
 
-    /** Mails a reset link to {@code email} when it is an active member's verified address; else nothing. */
+    /**
+     * Mails a reset link to {@code email} when it is an active member's verified address; else
+     * nothing. Returns at once: the looking up and the token are done on the mail thread, so the
+     * asker's answer takes the same time whatever the address is.
+     */
     public void ask(String email) {
-        Optional<Member> member = accounts.members().byEmail(email).filter(m -> m.isActive() && m.verified());
-        if (member.isEmpty()) {
-            return;
-        }
-        Member m = member.get();
-        String token = jdbi.inTransaction(h -> tokens.issue(h, m.id(), EmailTokens.Purpose.RESET, m.email(), LIFETIME, clock.instant()));
-        mail.reset(m.email(), m.name(), token);
+        mail.resetWhenFound("password reset", () -> accounts.members().byEmail(email)
+                .filter(m -> m.isActive() && m.verified())
+                .map(m -> new AccountMail.ResetLink(m.email(), m.name(), jdbi.inTransaction(h ->
+                        tokens.issue(h, m.id(), EmailTokens.Purpose.RESET, m.email(), LIFETIME, clock.instant())))));
     }
 
     /** The member whose link this is, while it works (the page with the new-password form). */

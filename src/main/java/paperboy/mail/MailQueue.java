@@ -1,9 +1,11 @@
 package paperboy.mail;
 
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +40,29 @@ public final class MailQueue implements AutoCloseable {
 
     /** Queues {@code mail}; returns at once. */
     public void send(Mail mail) {
+        queue(() -> deliver(mail), mail.subject() + " to " + mail.to().email());
+    }
+
+    /**
+     * Queues the making of a mail, which may find there is none to send: the caller returns at
+     * once, in the same time whatever the making finds (a password reset asked for an address that
+     * has no account does nothing, out of sight of the asker).
+     */
+    public void sendWhenMade(Supplier<Optional<Mail>> make, String what) {
+        queue(() -> {
+            try {
+                make.get().ifPresent(this::deliver);
+            } catch (RuntimeException e) {
+                log.warn("mail {} could not be made", what, e);
+            }
+        }, what);
+    }
+
+    private void queue(Runnable work, String what) {
         try {
-            sender.execute(() -> deliver(mail));
+            sender.execute(work);
         } catch (RejectedExecutionException e) {
-            log.warn("mail {} to {} dropped: {} are waiting already", mail.subject(), mail.to().email(), WAITING);
+            log.warn("mail {} dropped: {} are waiting already", what, WAITING);
         }
     }
 
