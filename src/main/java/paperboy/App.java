@@ -22,7 +22,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperboy.account.AccountEmail;
 import paperboy.account.AccountLimits;
+import paperboy.account.AccountMail;
+import paperboy.account.EmailVerification;
+import paperboy.account.PasswordReset;
 import paperboy.account.Accounts;
 import paperboy.account.CsrfTokens;
 import paperboy.account.SessionSettings;
@@ -77,6 +81,7 @@ import paperboy.search.SearchPool;
 import paperboy.search.Semantic;
 import paperboy.search.SimilarityFloor;
 import paperboy.subscription.ConfirmationMails;
+import paperboy.subscription.MemberSubscriptions;
 import paperboy.subscription.SiteLinks;
 import paperboy.subscription.SubscriberStore;
 import paperboy.subscription.Subscriptions;
@@ -122,6 +127,8 @@ public final class App implements AutoCloseable {
     private final MailTransport mail;
     private final ConfirmationMails confirmations;
     private final Subscriptions subscriptions;
+    private final AccountMail accountMail;
+    private final AccountEmail accountEmail;
     private Digests digests; // made on first use: it needs PAPERBOY_BASE_URL
     private DailyJob scheduledDigest;
     private ScheduledExecutorService outboxRetries;
@@ -171,6 +178,9 @@ public final class App implements AutoCloseable {
             this.confirmations = config.baseUrl() == null ? ConfirmationMails.off()
                     : opening(opened, new ConfirmationMails(mail, new SiteLinks(config.baseUrl()), Clock.systemUTC()));
             this.subscriptions = new Subscriptions(new SubscriberStore(database.jdbi()), confirmations, Clock.systemUTC());
+            this.accountMail = config.baseUrl() == null ? AccountMail.off()
+                    : opening(opened, new AccountMail(mail, new SiteLinks(config.baseUrl()), Clock.systemUTC()));
+            this.accountEmail = accountEmail(database, accounts, accountMail, subscriptions);
             this.participation = participation(database, papers, accounts, fetcher(), config.community());
         } catch (RuntimeException | Error e) {
             if (ownsEmbedder && config.embeddings() && !model.isCompletedExceptionally()
@@ -206,6 +216,19 @@ public final class App implements AutoCloseable {
     /** What members do (the web server's, and tests'). */
     public Participation participation() {
         return participation;
+    }
+
+    /** Verification, password reset and members' digests over this store, mailing through {@code mail}. */
+    public static AccountEmail accountEmail(Database database, Accounts accounts, AccountMail mail, Subscriptions subscriptions) {
+        Clock clock = Clock.systemUTC();
+        MemberSubscriptions digest = new MemberSubscriptions(subscriptions.store(), clock);
+        return new AccountEmail(new EmailVerification(database.jdbi(), accounts.members(), mail, digest, clock),
+                new PasswordReset(database.jdbi(), accounts, mail, clock), digest);
+    }
+
+    /** Verifying addresses, resetting passwords by mail, members' digests (tests). */
+    public AccountEmail accountEmail() {
+        return accountEmail;
     }
 
     /** The accounts of this store, their sessions marked Secure when the site is https. */
@@ -416,7 +439,7 @@ public final class App implements AutoCloseable {
                 : Pages.hotReloading(Path.of(templates));
         return new WebApp(database, papers, featured, index, embeddingWorker, feed, pages,
                 paperboy.http.SiteUrl.of(config.baseUrl()), metrics,
-                new WebApp.Community(accounts, CsrfTokens.fromStore(database.jdbi()), limits),
+                new WebApp.Community(accounts, accountEmail, CsrfTokens.fromStore(database.jdbi()), limits),
                 subscriptions, preview(), participation).create();
     }
 
@@ -612,6 +635,7 @@ public final class App implements AutoCloseable {
         }
         try {
             confirmations.close(); // waits a moment for confirmation mails still queued
+            accountMail.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,16 +14,22 @@ import paperboy.http.PageRenderer;
  */
 public final class AccountRoutes {
     static final String SIGNED_UP = "If that email address had no account, it has one now: log in with it.";
+    static final String SIGNED_UP_MAILED = "If that email address had no account, it has one now, and a mail with a link "
+            + "to verify the address is on its way to it: log in with it.";
+    static final String RESET = "Your new password is set, and every browser where you were logged in is logged out: log in with it.";
     static final String REFUSED = "That email address and password do not match an account.";
     static final String CLOSED = "This account cannot log in: it has been closed, banned or disabled.";
 
     private final Accounts accounts;
+    private final EmailVerification verification;
     private final VisitorCheck check;
     private final AccountLimits limits;
     private final PageRenderer pages;
 
-    public AccountRoutes(Accounts accounts, VisitorCheck check, AccountLimits limits, PageRenderer pages) {
+    public AccountRoutes(Accounts accounts, EmailVerification verification, VisitorCheck check, AccountLimits limits,
+            PageRenderer pages) {
         this.accounts = accounts;
+        this.verification = verification;
         this.check = check;
         this.limits = limits;
         this.pages = pages;
@@ -41,7 +47,8 @@ public final class AccountRoutes {
     private void signUp(Context ctx) {
         limits.signUpsPerAddress().takeOrRefuse(ctx.ip());
         String name = field(ctx, "name"), email = field(ctx, "email");
-        List<String> problems = accounts.signUp(name, email, rawField(ctx, "password"));
+        // A new account's address gets a verification mail (queued: the answer takes as long for a taken email).
+        List<String> problems = accounts.signUp(name, email, rawField(ctx, "password"), verification::sendFor);
         if (!problems.isEmpty()) {
             ctx.status(422);
             pages.render(ctx, "account/signup.jte", new SignUpPage(Visitors.csrfToken(ctx), name, email, problems));
@@ -52,7 +59,8 @@ public final class AccountRoutes {
 
     private void logInForm(Context ctx, int status, String email, String problem, String nextOverride) {
         String next = LocalPath.orHome(nextOverride != null ? nextOverride : ctx.queryParam("next"));
-        String notice = ctx.queryParam("signed-up") != null ? SIGNED_UP : null;
+        String notice = ctx.queryParam("signed-up") != null ? (verification.sends() ? SIGNED_UP_MAILED : SIGNED_UP)
+                : ctx.queryParam("reset") != null ? RESET : null;
         ctx.status(status);
         pages.render(ctx, "account/login.jte", new LogInPage(Visitors.csrfToken(ctx), email, next, notice, problem));
     }
@@ -128,6 +136,11 @@ public final class AccountRoutes {
     static String field(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value.strip();
+    }
+
+    /** A query parameter or field as sent; empty when absent. */
+    static String text(String value) {
+        return value == null ? "" : value;
     }
 
     /** A field as typed (passwords keep their spaces). */

@@ -60,6 +60,11 @@ public final class Accounts {
      * being taken: then nothing is made and the answer is the same as for a new account.
      */
     public List<String> signUp(String name, String email, String password) {
+        return signUp(name, email, password, member -> {});
+    }
+
+    /** As {@link #signUp(String, String, String)}, handing a member just made (not one whose email was taken) to {@code made}. */
+    public List<String> signUp(String name, String email, String password, java.util.function.Consumer<Member> made) {
         List<String> problems = new ArrayList<>();
         AccountForms.nameProblem(name).ifPresent(problems::add);
         AccountForms.emailProblem(email).ifPresent(problems::add);
@@ -74,7 +79,7 @@ public final class Accounts {
         }
         String hash = passwords.hash(password);
         // Empty when the email is taken: nothing is made, and the answer is the same as for a new account.
-        members.add(name.strip(), email.strip(), hash, Role.MEMBER);
+        members.add(name.strip(), email.strip(), hash, Role.MEMBER).ifPresent(made);
         return List.of();
     }
 

@@ -5,8 +5,17 @@ import java.time.Instant;
 /**
  * Someone with an account. {@code email} is null for a deleted account. Never carries the password
  * hash: that stays inside {@link Members}.
+ *
+ * @param verified whether a verification mail proved {@code email} to be theirs (see
+ *                 {@link EmailVerification}): only a verified address gets password resets and the digest
  */
-public record Member(long id, String name, String email, Role role, MemberStatus status, Instant createdAt) {
+public record Member(long id, String name, String email, Role role, MemberStatus status, Instant createdAt,
+        boolean verified) {
+    /** A member whose address is not verified. */
+    public Member(long id, String name, String email, Role role, MemberStatus status, Instant createdAt) {
+        this(id, name, email, role, status, createdAt, false);
+    }
+
     /** The name shown for an account its member deleted. */
     public static final String DELETED_NAME = "deleted member";
 

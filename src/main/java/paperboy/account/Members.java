@@ -15,10 +15,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * to lower case.
  */
 public final class Members {
-    private static final String COLUMNS = "id, name, email, role, status, created_at";
+    private static final String COLUMNS = "id, name, email, role, status, created_at, email_verified_at";
     static final RowMapper<Member> MEMBER = (rs, ctx) -> new Member(rs.getLong("id"), rs.getString("name"),
             rs.getString("email"), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
-            MemberStatus.parse(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("created_at")));
+            MemberStatus.parse(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("created_at")),
+            rs.getObject("email_verified_at") != null);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -89,7 +90,7 @@ public final class Members {
         return jdbi.withHandle(h -> byId(h, id));
     }
 
-    private static Optional<Member> byId(Handle h, long id) {
+    static Optional<Member> byId(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id").bind("id", id).map(MEMBER).findOne();
     }
 
@@ -145,16 +146,37 @@ public final class Members {
         });
     }
 
-    /** Changes a member's email; false when another member has it. */
+    /**
+     * Changes a member's email, not verified (a site that sends no mail cannot verify it); false
+     * when another member has it.
+     */
     public boolean changeEmail(long id, String email) {
-        return jdbi.inTransaction(h -> {
-            if (taken(h, "email_key", key(email), id)) {
-                return false;
-            }
-            h.createUpdate("UPDATE members SET email = :email, email_key = :k WHERE id = :id")
-                    .bind("email", email.strip()).bind("k", key(email)).bind("id", id).execute();
-            return true;
-        });
+        return jdbi.inTransaction(h -> setEmail(h, id, email, null));
+    }
+
+    /**
+     * Makes {@code email}, just verified, the member's address (the one they had, or the new one they
+     * asked for); false when another member took it meanwhile, or the member's account is deleted.
+     */
+    boolean verifiedEmail(Handle h, long id, String email) {
+        boolean deleted = h.createQuery("SELECT COUNT(*) FROM members WHERE id = :id AND status = 'deleted'")
+                .bind("id", id).mapTo(Integer.class).one() > 0;
+        return !deleted && setEmail(h, id, email, clock.millis());
+    }
+
+    private static boolean setEmail(Handle h, long id, String email, Long verifiedAt) {
+        if (taken(h, "email_key", key(email), id)) {
+            return false;
+        }
+        h.createUpdate("UPDATE members SET email = :email, email_key = :k, email_verified_at = :verified WHERE id = :id")
+                .bind("email", email.strip()).bind("k", key(email)).bind("verified", verifiedAt).bind("id", id).execute();
+        return true;
+    }
+
+    /** Takes the operator's word that a member's current address is theirs ({@code user add --verified}). */
+    public void markVerified(long id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE members SET email_verified_at = :now WHERE id = :id AND email IS NOT NULL")
+                .bind("now", clock.millis()).bind("id", id).execute());
     }
 
     /**
@@ -165,10 +187,11 @@ public final class Members {
     public void anonymise(long id) {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE members SET name = :name, name_key = NULL, email = NULL, email_key = NULL, "
-                    + "password_hash = NULL, status = 'deleted', role = 'member' WHERE id = :id")
+                    + "password_hash = NULL, email_verified_at = NULL, status = 'deleted', role = 'member' WHERE id = :id")
                     .bind("name", Member.DELETED_NAME).bind("id", id).execute();
             h.createUpdate("DELETE FROM sessions WHERE member_id = :id").bind("id", id).execute();
             h.createUpdate("DELETE FROM api_tokens WHERE member_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM email_tokens WHERE member_id = :id").bind("id", id).execute();
         });
     }
 

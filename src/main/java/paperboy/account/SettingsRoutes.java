@@ -13,29 +13,41 @@ import paperboy.http.PageRenderer;
  * not post again) or the page with what to fix (422):
  * <ul>
  *   <li>{@code /settings/name}: a new display name;</li>
- *   <li>{@code /settings/email}: a new email, with the current password;</li>
+ *   <li>{@code /settings/email}: a new email, with the current password; where the site sends mail,
+ *       it takes effect once verified ({@link EmailVerification}), else at once;</li>
  *   <li>{@code /settings/password}: a new password, with the current one; ends every other session;</li>
  *   <li>{@code /settings/tokens}: a new API token with a label, shown once;
  *       {@code /settings/tokens/{id}/revoke} revokes one;</li>
- *   <li>{@code /settings/delete}: deletes the account, with the password (see {@link Members#anonymise}).</li>
+ *   <li>{@code /settings/delete}: deletes the account, with the password (see {@link Members#anonymise}),
+ *       and the member's digest subscription with it.</li>
  * </ul>
+ * The digest's forms are {@link DigestSettingsRoutes}; asking for the verification mail again is
+ * {@link VerificationRoutes}.
  * Checking a current password counts against the account's log-in limit, so a stolen session
  * cannot be used to guess the password either.
  */
 public final class SettingsRoutes {
-    private static final Map<String, String> NOTICES = Map.of(
-            "name", "Your display name is changed.",
-            "email", "Your email address is changed.",
-            "password", "Your password is changed; every other session of yours has been logged out.",
-            "revoked", "The token is revoked.");
+    private static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("name", "Your display name is changed."),
+            Map.entry("email", "Your email address is changed."),
+            Map.entry("email-sent", "A link to verify your new address is on its way to it. Your address changes when you "
+                    + "open it; until then, log in with your current one."),
+            Map.entry("verify-sent", "A new verification link is on its way; earlier links no longer work."),
+            Map.entry("password", "Your password is changed; every other session of yours has been logged out."),
+            Map.entry("revoked", "The token is revoked."),
+            Map.entry("subscribed", "You are subscribed: the digest goes to your address from the next edition."),
+            Map.entry("digest", "Your digest is changed."),
+            Map.entry("unsubscribed", "You are unsubscribed: no more digests."));
 
     private final Accounts accounts;
+    private final AccountEmail mail;
     private final VisitorCheck check;
     private final AccountLimits limits;
     private final PageRenderer pages;
 
-    public SettingsRoutes(Accounts accounts, VisitorCheck check, AccountLimits limits, PageRenderer pages) {
+    public SettingsRoutes(Accounts accounts, AccountEmail mail, VisitorCheck check, AccountLimits limits, PageRenderer pages) {
         this.accounts = accounts;
+        this.mail = mail;
         this.check = check;
         this.limits = limits;
         this.pages = pages;
@@ -51,15 +63,18 @@ public final class SettingsRoutes {
         routes.post("/settings/delete", this::delete);
     }
 
-    private void show(Context ctx, int status, String notice, String problem, String section, ApiTokens.Made made, String label) {
+    void show(Context ctx, int status, String notice, String problem, String section, ApiTokens.Made made, String label) {
         Member member = sessionMember(ctx);
         ctx.status(status);
+        EmailVerification verification = mail.verification();
         pages.render(ctx, "account/settings.jte", new SettingsPage(Visitors.csrfToken(ctx), member,
-                accounts.tokens().of(member.id()), notice, problem, section, made, label));
+                accounts.tokens().of(member.id()), notice, problem, section, made, label,
+                new SettingsPage.Email(verification.sends(), member.verified(), verification.waitingChange(member).orElse(null)),
+                DigestSettingsRoutes.digest(mail.digest(), verification.sends(), member)));
     }
 
     /** The member of this session; settings are for a browser, not for API tokens. */
-    private static Member sessionMember(Context ctx) {
+    static Member sessionMember(Context ctx) {
         Member member = Visitors.requireMember(ctx);
         if (Visitors.of(ctx).proof() != Visitor.Proof.SESSION) {
             throw new HttpError(403, "Settings are changed from a logged-in browser, not with an API token.");
@@ -67,11 +82,11 @@ public final class SettingsRoutes {
         return member;
     }
 
-    private void done(Context ctx, String what) {
+    static void done(Context ctx, String what) {
         ctx.redirect("/settings?done=" + what, HttpStatus.SEE_OTHER);
     }
 
-    private void refuse(Context ctx, String section, String problem) {
+    void refuse(Context ctx, String section, String problem) {
         show(ctx, 422, null, problem, section, null, null);
     }
 
@@ -96,8 +111,13 @@ public final class SettingsRoutes {
             refuse(ctx, "email", problem.get());
         } else if (!currentPassword(ctx, member)) {
             refuse(ctx, "email", "That is not your current password.");
-        } else if (!accounts.members().changeEmail(member.id(), email)) {
+        } else if (accounts.members().clash(null, email, member.id()) != Members.Clash.NONE) {
             // Said only to a member who gave their password, and as often as log-ins are allowed.
+            refuse(ctx, "email", "That email address cannot be used for this account.");
+        } else if (mail.verification().sends()) {
+            mail.verification().sendForChange(member, email);
+            done(ctx, "email-sent");
+        } else if (!accounts.members().changeEmail(member.id(), email)) {
             refuse(ctx, "email", "That email address cannot be used for this account.");
         } else {
             done(ctx, "email");
@@ -153,6 +173,7 @@ public final class SettingsRoutes {
             refuse(ctx, "delete", "That is not your current password.");
         } else {
             accounts.members().anonymise(member.id());
+            mail.digest().forget(member.id()); // the address is gone from the account: the digest goes with it
             check.cookies().clear(ctx, Cookies.SESSION);
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         }

@@ -99,6 +99,10 @@ public final class UserCommand implements Runnable {
         @Option(names = "--role", paramLabel = "ROLE", description = "member (default), moderator or admin")
         String role = "member";
 
+        @Option(names = "--verified", description = "take the address as verified (you know it is theirs); "
+                + "else they verify it from /settings, where the site sends mail")
+        boolean verified;
+
         @Spec
         CommandSpec spec;
 
@@ -126,7 +130,10 @@ public final class UserCommand implements Runnable {
                     err.println("paperboy: a member already has that email address or display name");
                     return 2;
                 }
-                spec.commandLine().getOut().println("added  " + line(added.get()));
+                if (verified) {
+                    accounts.members().markVerified(added.get().id());
+                }
+                spec.commandLine().getOut().println("added  " + line(added.get()) + (verified ? "  (address verified)" : ""));
                 return 0;
             });
         }

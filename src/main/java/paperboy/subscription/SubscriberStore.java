@@ -130,10 +130,36 @@ public final class SubscriberStore {
                 + " AND frequency = :frequency").bind("frequency", frequency.label()).mapTo(Long.class).one());
     }
 
-    /** Ties the subscription to a member's account (accounts call this once merged). */
+    /** Ties the subscription to a member's account (see {@link MemberSubscriptions}). */
     public void linkMember(long id, long memberId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE subscribers SET member_id = :member WHERE id = :id")
-                .bind("id", id).bind("member", memberId).execute());
+        jdbi.useHandle(h -> linkMember(h, id, memberId));
+    }
+
+    void linkMember(Handle h, long id, long memberId) {
+        h.createUpdate("UPDATE subscribers SET member_id = :member WHERE id = :id").bind("id", id).bind("member", memberId).execute();
+    }
+
+    /** The subscription tied to a member's account. */
+    Optional<Subscriber> findByMember(Handle h, long memberId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE member_id = :member ORDER BY id")
+                .bind("member", memberId).map((rs, ctx) -> row(rs)).findFirst();
+    }
+
+    /** Moves a subscription to a new address (its member verified a new one). */
+    void setEmail(Handle h, long id, EmailAddress email) {
+        h.createUpdate("UPDATE subscribers SET email = :email WHERE id = :id").bind("id", id).bind("email", email.value()).execute();
+    }
+
+    /** Gives subscriber {@code to} the topics of {@code from} that it lacks, then deletes {@code from}. */
+    void mergeInto(Handle h, long from, long to) {
+        h.createUpdate("INSERT INTO topics (subscriber_id, query) SELECT :to, query FROM topics WHERE subscriber_id = :from "
+                + "ON CONFLICT (subscriber_id, query) DO NOTHING").bind("from", from).bind("to", to).execute();
+        h.createUpdate("DELETE FROM subscribers WHERE id = :id").bind("id", from).execute();
+    }
+
+    /** Deletes the subscriptions tied to a member, with their topics and tokens; how many. */
+    int removeMember(Handle h, long memberId) {
+        return h.createUpdate("DELETE FROM subscribers WHERE member_id = :member").bind("member", memberId).execute();
     }
 
     public List<String> topics(long subscriberId) {

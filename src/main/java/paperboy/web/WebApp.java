@@ -5,7 +5,11 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperboy.account.AccountEmail;
 import paperboy.account.AccountLimits;
+import paperboy.account.DigestSettingsRoutes;
+import paperboy.account.PasswordResetRoutes;
+import paperboy.account.VerificationRoutes;
 import paperboy.account.AccountRoutes;
 import paperboy.account.Accounts;
 import paperboy.account.CsrfTokens;
@@ -53,8 +57,11 @@ public final class WebApp {
     private final Participation members;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** What the community side of the site needs: accounts, the CSRF key, and how often log-ins and sign-ups may be tried. */
-    public record Community(Accounts accounts, CsrfTokens csrf, AccountLimits limits) {}
+    /**
+     * What the community side of the site needs: accounts, what they do by mail, the CSRF key, and
+     * how often log-ins, sign-ups and account mails may be asked for.
+     */
+    public record Community(Accounts accounts, AccountEmail email, CsrfTokens csrf, AccountLimits limits) {}
 
     /**
      * @param embedding the background embedder (whose {@code isOn()} is false when embeddings are off)
@@ -127,8 +134,13 @@ public final class WebApp {
             new HealthRoutes(database, papers, featured, index, embedding, json).addTo(config.routes);
             new ApiDocRoutes(ApiDocument.load(json), pages, site).addTo(config.routes);
             new MetricsRoutes(metrics).addTo(config);
-            new AccountRoutes(community.accounts(), visitors, community.limits(), pages).addTo(config.routes);
-            new SettingsRoutes(community.accounts(), visitors, community.limits(), pages).addTo(config.routes);
+            AccountEmail email = community.email();
+            new AccountRoutes(community.accounts(), email.verification(), visitors, community.limits(), pages).addTo(config.routes);
+            SettingsRoutes settings = new SettingsRoutes(community.accounts(), email, visitors, community.limits(), pages);
+            settings.addTo(config.routes);
+            new VerificationRoutes(email.verification(), community.limits(), pages).addTo(config.routes);
+            new PasswordResetRoutes(email.passwordReset(), community.limits(), pages).addTo(config.routes);
+            new DigestSettingsRoutes(email.digest(), settings, subscriptions.open()).addTo(config.routes);
             new Errors(pages).addTo(config.routes);
         });
     }

@@ -183,4 +183,21 @@ class AccountPagesTest {
         assertThat(server.get("/papers/month/2026-08").body()).isEqualTo(anonymous);
         assertThat(member.get("/papers/month/2026-08").body()).contains("Ada Lovelace").contains("csrf-token");
     }
+
+    @Test
+    void withoutABaseUrlASignUpWorksUnverifiedAndThePasswordResetPageSaysWhyItCannot() {
+        TestMembers.Browser browser = browser();
+        browser.get("/signup");
+        assertThat(browser.post("/signup", "name", "Offline Olga", "email", "olga@example.org", "password", TestMembers.PASSWORD)
+                .statusCode()).isEqualTo(303);
+        assertThat(browser.get("/login?signed-up=1").body()).contains(AccountRoutes.SIGNED_UP).doesNotContain("verify");
+        assertThat(server.app().accounts().members().byEmail("olga@example.org").orElseThrow().verified()).isFalse();
+        browser.logIn("olga@example.org", TestMembers.PASSWORD);
+        assertThat(browser.get("/settings").body()).contains("olga@example.org is unverified")
+                .contains("addresses cannot be verified").doesNotContain("id=\"digest\"");
+
+        HttpResponse<String> reset = browser().get("/password/reset");
+        assertThat(reset.statusCode()).isEqualTo(404);
+        assertThat(reset.body()).contains("PAPERBOY_BASE_URL").contains("paperboy user password");
+    }
 }

@@ -50,6 +50,17 @@ class UserCommandTest {
     }
 
     @Test
+    void anAddressIsUnverifiedUnlessTheOperatorSaysVerified() {
+        withStdin("a long enough password\n", "user", "add", "plain@example.org", "--name", "Plain", "--data", data.toString());
+        Run vouched = withStdin("a long enough password\n", "user", "add", "known@example.org", "--name", "Known", "--verified",
+                "--data", data.toString());
+        assertThat(vouched.exitCode()).as(vouched.err()).isZero();
+        assertThat(vouched.out()).contains("(address verified)");
+        assertThat(stored("plain@example.org").verified()).isFalse();
+        assertThat(stored("known@example.org").verified()).isTrue();
+    }
+
+    @Test
     void aWeakPasswordOrATakenEmailIsRefusedWithExitCode2() {
         assertThat(withStdin("short\n", "user", "add", "a@example.org", "--name", "Ann", "--data", data.toString()).exitCode())
                 .isEqualTo(2);

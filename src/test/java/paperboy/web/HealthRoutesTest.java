@@ -38,14 +38,13 @@ class HealthRoutesTest {
         var members = paperboy.App.participation(db, papers, accounts, new paperboy.harvest.PaperFetcher(papers, () -> {
             throw new IllegalStateException("no arXiv here");
         }), paperboy.config.CommunitySettings.DEFAULTS);
+        var subscriptions = new paperboy.subscription.Subscriptions(new paperboy.subscription.SubscriberStore(db.jdbi()),
+                paperboy.subscription.ConfirmationMails.off(), Clock.systemUTC());
         Javalin web = new WebApp(db, papers, featured, index, worker, new Feed(featured, Clock.systemUTC()),
                 Pages.precompiled(), paperboy.http.SiteUrl.fromRequests(), paperboy.metrics.Metrics.off(),
-                new WebApp.Community(accounts,
+                new WebApp.Community(accounts, paperboy.App.accountEmail(db, accounts, paperboy.account.AccountMail.off(), subscriptions),
                         paperboy.account.CsrfTokens.fromStore(db.jdbi()), paperboy.account.AccountLimits.off()),
-
-                new paperboy.subscription.Subscriptions(new paperboy.subscription.SubscriberStore(db.jdbi()),
-                        paperboy.subscription.ConfirmationMails.off(), Clock.systemUTC()),
-                paperboy.digest.DigestPreview.OFF, members).create().start(0);
+                subscriptions, paperboy.digest.DigestPreview.OFF, members).create().start(0);
         try {
             db.close();
             index.close();
