@@ -121,6 +121,7 @@ public final class App implements AutoCloseable {
     private final Accounts accounts;
     private final Participation participation;
     private ScheduledExecutorService follower;
+    private ScheduledExecutorService sessionSweeper;
     private ScheduledExecutorService embedding;
     private ArxivHttp arxivHttp; // made on first use: it needs the operator's contact
     private DailyJob scheduledHarvest;
@@ -222,8 +223,8 @@ public final class App implements AutoCloseable {
     public static AccountEmail accountEmail(Database database, Accounts accounts, AccountMail mail, Subscriptions subscriptions) {
         Clock clock = Clock.systemUTC();
         MemberSubscriptions digest = new MemberSubscriptions(subscriptions.store(), clock);
-        return new AccountEmail(new EmailVerification(database.jdbi(), accounts.members(), mail, digest, clock),
-                new PasswordReset(database.jdbi(), accounts, mail, clock), digest);
+        EmailVerification verification = new EmailVerification(database.jdbi(), accounts.members(), mail, digest, clock);
+        return new AccountEmail(verification, new PasswordReset(database.jdbi(), accounts, mail, verification, clock), digest);
     }
 
     /** Verifying addresses, resetting passwords by mail, members' digests (tests). */
@@ -515,6 +516,23 @@ public final class App implements AutoCloseable {
     }
 
     /**
+     * While serving: deletes expired sessions (idle or past their lifetime) every {@code every};
+     * they are refused when presented anyway, this only keeps the table from growing.
+     */
+    public void sweepSessions(java.time.Duration every) {
+        sessionSweeper = repeating("session-sweeper", every, () -> {
+            try {
+                int swept = accounts.sessions().sweep();
+                if (swept > 0) {
+                    log.info("deleted {} expired sessions", swept);
+                }
+            } catch (RuntimeException e) {
+                log.warn("deleting expired sessions failed; trying again later", e);
+            }
+        });
+    }
+
+    /**
      * While serving: embeds papers that lack vectors on a background thread, checking for new
      * ones every {@code every}. Nothing happens when embeddings are off.
      */
@@ -593,6 +611,11 @@ public final class App implements AutoCloseable {
         if (follower != null) {
             awaitStopped("the index follower", follower, deadline);
             follower = null;
+        }
+        if (sessionSweeper != null) {
+            sessionSweeper.shutdown();
+            awaitStopped("the session sweeper", sessionSweeper, deadline);
+            sessionSweeper = null;
         }
     }
 

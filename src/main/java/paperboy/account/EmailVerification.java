@@ -106,6 +106,13 @@ public final class EmailVerification {
         return outcome;
     }
 
+    /** Takes a member's current address as verified: a password-reset link mailed to it was used. */
+    void verifiedByReset(Member member) {
+        if (jdbi.inTransaction(h -> members.verifiedEmail(h, member.id(), member.email()))) {
+            follow(member);
+        }
+    }
+
     private void follow(Member member) {
         try {
             digest.follow(member.id(), EmailAddress.of(member.email()));

@@ -9,9 +9,10 @@ import org.jdbi.v3.core.Jdbi;
  * A forgotten password, set again through a mail: the link carries a single-use token that works
  * for {@link #LIFETIME}, only while the address it went to is still the member's. Asking looks the
  * same, and takes the same time, whether or not the address has an account (all the work is done on
- * the mail thread); only an active member's verified address gets one. Setting the password spends the token, ends every
- * other reset token and every session of the member, and changes nothing else: a member banned or
- * disabled meanwhile stays so.
+ * the mail thread); an active member's address gets one, verified or not. Setting the password spends the token, ends
+ * every other reset token and every session of the member, and takes the address as verified (the link reached it);
+ * it changes nothing else: a member banned or disabled meanwhile stays so. Mailing unverified addresses too is what
+ * lets the owner of an address take back an account that someone else opened with it.
  */
 public final class PasswordReset {
     static final Duration LIFETIME = Duration.ofHours(1);
@@ -20,12 +21,14 @@ public final class PasswordReset {
     private final Accounts accounts;
     private final EmailTokens tokens = new EmailTokens();
     private final AccountMail mail;
+    private final EmailVerification verification;
     private final Clock clock;
 
-    public PasswordReset(Jdbi jdbi, Accounts accounts, AccountMail mail, Clock clock) {
+    public PasswordReset(Jdbi jdbi, Accounts accounts, AccountMail mail, EmailVerification verification, Clock clock) {
         this.jdbi = jdbi;
         this.accounts = accounts;
         this.mail = mail;
+        this.verification = verification;
         this.clock = clock;
     }
 
@@ -35,13 +38,13 @@ public final class PasswordReset {
     }
 
     /**
-     * Mails a reset link to {@code email} when it is an active member's verified address; else
+     * Mails a reset link to {@code email} when it is an active member's address; else
      * nothing. Returns at once: the looking up and the token are done on the mail thread, so the
      * asker's answer takes the same time whatever the address is.
      */
     public void ask(String email) {
         mail.resetWhenFound("password reset", () -> accounts.members().byEmail(email)
-                .filter(m -> m.isActive() && m.verified())
+                .filter(Member::isActive)
                 .map(m -> new AccountMail.ResetLink(m.email(), m.name(), jdbi.inTransaction(h ->
                         tokens.issue(h, m.id(), EmailTokens.Purpose.RESET, m.email(), LIFETIME, clock.instant())))));
     }
@@ -95,6 +98,9 @@ public final class PasswordReset {
         }
         accounts.members().setPasswordHash(m.id(), hash);
         accounts.sessions().endAll(m.id());
+        if (!m.verified()) {
+            verification.verifiedByReset(m);
+        }
         return new Outcome.Done(m);
     }
 }

@@ -14,7 +14,7 @@ import paperboy.http.PageRenderer;
  * sets it, spends the link and logs the member out everywhere.
  */
 public final class PasswordResetRoutes {
-    static final String ASKED = "If that address is the verified address of an account, a mail with a link to choose a "
+    static final String ASKED = "If an account has that address, a mail with a link to choose a "
             + "new password is on its way to it. The link works once, for 1 hour.";
     static final String BAD_LINK = "This link is not valid (any more): a password reset link works once, for 1 hour, "
             + "and only the latest one mailed.";

@@ -32,6 +32,16 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code work}, run by the first caller only. */
+    private static Runnable once(Runnable work) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                work.run();
+            }
+        };
+    }
+
     /** The web server on {@code port}; a port in use is told in one line, not a stack trace. */
     private static Javalin start(App app, int port) throws IOException {
         try {
@@ -57,18 +67,27 @@ public final class ServeCommand implements Callable<Integer> {
             Javalin web = start(app, config.port());
             app.followStore(java.time.Duration.ofSeconds(2));
             app.embedInBackground(java.time.Duration.ofSeconds(5));
+            app.sweepSessions(java.time.Duration.ofHours(1));
             app.scheduleHarvest();
             app.scheduleDigest();
             // On SIGTERM / Ctrl-C: stop taking requests, let in-flight ones finish (Jetty's stop),
-            // then wait until the index and store are closed before the JVM halts.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                // At once, before Jetty's stop: ONNX Runtime's own shutdown hook may fail the batch being embedded.
+            // then close the app (index, store, model) before the JVM exits: the signal starts it
+            // (StopSignals), and the shutdown hook, for any other way the JVM exits, waits for it.
+            Runnable stop = once(() -> {
+                // At once, before Jetty's stop: the batch being embedded is the last.
                 if (app.embeddingWorker() != null) {
                     app.embeddingWorker().stop();
                 }
                 log.info("shutting down");
                 web.stop();
                 stopping.countDown();
+            });
+            StopSignals.onStop(stop, () -> {
+                log.warn("stopping at once (a second signal); the next start goes on from the last commit");
+                Runtime.getRuntime().halt(130);
+            });
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.run();
                 awaitQuietly(closed);
             }, "shutdown"));
             log.info("Paperboy is serving {} at http://localhost:{}/", config.dataDir(), web.port());

@@ -66,6 +66,7 @@ public final class Embedder implements AutoCloseable {
     private final Settings settings;
     private final boolean queryPrefix;
     private volatile Model model; // loaded on first use: commands that never embed never pay for it
+    private boolean closed; // guarded by this, like the load
 
     /** The loaded tokenizer and ONNX session. */
     private record Model(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
@@ -90,6 +91,9 @@ public final class Embedder implements AutoCloseable {
         Model loaded = model;
         if (loaded == null) {
             synchronized (this) {
+                if (closed) { // a load now could still be running natively when the JVM exits (a crash)
+                    throw new IllegalStateException("the embedding model is closed");
+                }
                 if (model == null) {
                     model = load(kind.files(), settings);
                 }
@@ -248,6 +252,7 @@ public final class Embedder implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         Model loaded = model;
         if (loaded == null) {
             return;

@@ -99,12 +99,18 @@ final class SubscriptionRoutes {
         pages.render(ctx, "notice.jte", new NoticePage("Check your inbox", CHECK_INBOX, "/", "Back to today’s papers"));
     }
 
+    /** A spent, expired or unknown confirmation link: a page that says so, kept by the 404 handler. */
+    private void badLink(Context ctx) {
+        ctx.status(404);
+        Errors.answered(ctx);
+        pages.render(ctx, "notice.jte", new NoticePage("Link not valid", BAD_LINK, "/subscribe", "Subscribe again"));
+    }
+
     private void askToConfirm(Context ctx) {
         open();
         String token = text(ctx.queryParam("token"));
         if (!subscriptions.confirmable(token)) {
-            ctx.status(404);
-            pages.render(ctx, "notice.jte", new NoticePage("Link not valid", BAD_LINK, "/subscribe", "Subscribe again"));
+            badLink(ctx);
             return;
         }
         pages.render(ctx, "tokenform.jte", new TokenFormPage("Confirm your subscription",
@@ -117,8 +123,7 @@ final class SubscriptionRoutes {
         changesPerClient.takeOrRefuse(ctx.ip());
         Optional<Subscriber> confirmed = subscriptions.confirm(text(ctx.formParam("token")));
         if (confirmed.isEmpty()) {
-            ctx.status(404);
-            pages.render(ctx, "notice.jte", new NoticePage("Link not valid", BAD_LINK, "/subscribe", "Subscribe again"));
+            badLink(ctx);
             return;
         }
         Subscriber s = confirmed.get();

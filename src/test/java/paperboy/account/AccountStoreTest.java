@@ -88,6 +88,20 @@ class AccountStoreTest {
     }
 
     @StoreTest
+    void theSweepDeletesExpiredSessionsAndKeepsLiveOnes(Database db) {
+        Accounts accounts = accounts(db);
+        Member ada = accounts.members().add("Ada", "ada@example.org", "h", Role.MEMBER).orElseThrow();
+        accounts.sessions().start(ada);
+        accounts.sessions().start(ada);
+        clock.advance(Duration.ofMinutes(121));
+        Sessions.Started live = accounts.sessions().start(ada);
+
+        assertThat(accounts.sessions().sweep()).isEqualTo(2);
+        assertThat(accounts.sessions().count(ada.id())).isEqualTo(1);
+        assertThat(accounts.sessions().find(live.id())).isPresent();
+    }
+
+    @StoreTest
     void sessionIdsAreStoredOnlyAsHashes(Database db) {
         Accounts accounts = accounts(db);
         Member ada = accounts.members().add("Ada", "ada@example.org", "h", Role.MEMBER).orElseThrow();

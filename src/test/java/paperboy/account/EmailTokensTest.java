@@ -41,9 +41,9 @@ class EmailTokensTest {
                 new ApiTokens(db.jdbi(), members, clock), FAST, PasswordRules.bundled());
         Path mailDir = Files.createTempDirectory("paperboy-account-eml");
         AccountMail mail = new AccountMail(MailTransport.of(MailSettings.FILES, mailDir), new SiteLinks(URI.create(BASE)), clock);
-        return new World(accounts, mailDir, mail,
-                new EmailVerification(db.jdbi(), members, mail, new MemberSubscriptions(new SubscriberStore(db.jdbi()), clock), clock),
-                new PasswordReset(db.jdbi(), accounts, mail, clock));
+        EmailVerification verification =
+                new EmailVerification(db.jdbi(), members, mail, new MemberSubscriptions(new SubscriberStore(db.jdbi()), clock), clock);
+        return new World(accounts, mailDir, mail, verification, new PasswordReset(db.jdbi(), accounts, mail, verification, clock));
     }
 
     /** The link's token in the {@code n}th mail (by its Date: the folder's order is the files' names) to {@code to}. */

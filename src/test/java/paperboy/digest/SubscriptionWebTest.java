@@ -134,7 +134,10 @@ abstract class SubscriptionWebTest {
         assertThat(confirmed.body()).contains("You are subscribed");
         assertThat(subscriber("ann@example.org").state()).isEqualTo(Subscriber.State.CONFIRMED);
         assertThat(again.statusCode()).isEqualTo(404);
-        assertThat(get(link).statusCode()).isEqualTo(404);
+        assertThat(again.body()).contains("Link not valid").contains("Subscribe again");
+        HttpResponse<String> spent = get(link);
+        assertThat(spent.statusCode()).isEqualTo(404);
+        assertThat(spent.body()).contains("Link not valid").contains("Subscribe again");
     }
 
     @Test
