@@ -127,19 +127,37 @@ public final class Outbox {
                 .forEach(into::add);
     }
 
+    /** What {@link #start} found. */
+    public enum Start {
+        /** The row is sending: send its mail now. */
+        SENDING,
+        /** The subscriber unsubscribed (or bounced out) since the batch was read: the row is still this sender's, to skip. */
+        NO_LONGER_MAILED,
+        /** The lease ran out and another sender took the row: leave it alone. */
+        TAKEN
+    }
+
     /**
      * Records {@code done} and sets {@code next} sending (its try counted, its lease renewed), in
-     * one transaction, just before its SMTP transaction. False when the row is no longer this
-     * sender's (its lease ran out and another sender took it): then it must not be sent.
+     * one transaction, just before its SMTP transaction, provided the row is still this sender's
+     * and its subscriber still gets mail (an unsubscribe since the batch was read counts).
      */
-    public boolean start(String sender, Claim next, Instant now, Duration lease, List<Mark> done) {
+    public Start start(String sender, Claim next, Instant now, Duration lease, List<Mark> done) {
         return writes.inTransaction(h -> {
             record(h, sender, done);
-            return h.createUpdate("UPDATE outbox SET state = 'sending', attempts = :attempts, claimed_until = :until "
+            int started = h.createUpdate("UPDATE outbox SET state = 'sending', attempts = :attempts, claimed_until = :until "
                             + "WHERE id = :id AND claimed_by = :sender "
-                            + "AND (state IN ('pending', 'in_doubt') OR (state = 'sending' AND attempts = :attempts))")
+                            + "AND (state IN ('pending', 'in_doubt') OR (state = 'sending' AND attempts = :attempts)) "
+                            + "AND EXISTS (SELECT 1 FROM subscribers WHERE subscribers.id = outbox.subscriber_id AND "
+                            + SubscriberStore.MAILED + ")")
                     .bind("attempts", next.attempts()).bind("until", now.plus(lease).toEpochMilli())
-                    .bind("id", next.id()).bind("sender", sender).execute() == 1;
+                    .bind("id", next.id()).bind("sender", sender).execute();
+            if (started == 1) {
+                return Start.SENDING;
+            }
+            boolean ours = h.createQuery("SELECT COUNT(*) FROM outbox WHERE id = :id AND " + HELD)
+                    .bind("id", next.id()).bind("sender", sender).mapTo(Integer.class).one() == 1;
+            return ours ? Start.NO_LONGER_MAILED : Start.TAKEN;
         });
     }
 

@@ -178,10 +178,15 @@ final class Sender {
                 skipped.incrementAndGet();
                 return;
             }
-            boolean ours = outbox.start(sender, claim, now, policy.lease(), done);
+            Outbox.Start start = outbox.start(sender, claim, now, policy.lease(), done);
             done.clear();
-            if (ours) {
-                done.add(mark(claim, subscriber.get(), mailer.send(mail.get())));
+            switch (start) {
+                case SENDING -> done.add(mark(claim, subscriber.get(), mailer.send(mail.get())));
+                case NO_LONGER_MAILED -> {
+                    done.add(new Outbox.Mark(claim, Outbox.Outcome.SKIPPED, now, "no longer subscribed"));
+                    skipped.incrementAndGet();
+                }
+                case TAKEN -> log.info("digest: outbox row {} was taken by another sender after this one's lease ran out", claim.id());
             }
         }
 

@@ -18,7 +18,8 @@ import paperboy.subscription.Frequency;
 /**
  * What the sender shares and batches, on SQLite and PostgreSQL: a topic many readers follow is
  * searched once per edition; rows are claimed a batch at a time, yet a kill leaves only the mail
- * in flight in doubt, and a run that stops gives back what it claimed and never started.
+ * in flight in doubt, a run that stops gives back what it claimed and never started, and an
+ * unsubscribe while a row waits in a batch is still honoured.
  */
 class BatchedSendingTest {
     private static final String[] TOPICS = {"retrieval", "diffusion", "protein folding"};
@@ -94,6 +95,28 @@ class BatchedSendingTest {
             assertThat(rerun.inDoubt()).isZero();
             assertThat(rerun.waiting()).isZero();
             assertThat(copiesPerAddress(mail.delivered())).hasSize(9).allSatisfy((to, n) -> assertThat(n).isEqualTo(1));
+        }
+    }
+
+    @StoreTest
+    void aReaderWhoUnsubscribesWhileTheirRowWaitsInAClaimedBatchIsNotMailed(Database db, @TempDir Path dir) throws Exception {
+        Recorder mail = new Recorder(DigestWorld.files(dir));
+        try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
+            List<paperboy.subscription.Subscriber> readers = world.readers(4);
+            world.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
+            mail.script((m, tryNo) -> {
+                if (tryNo == 1) { // the batch of four is claimed and read by now
+                    world.subscriptions.store().unsubscribe(readers.get(3).id());
+                }
+                return null;
+            });
+
+            SendReport report = world.digests().send(DigestWorld.FAST, () -> false);
+
+            assertThat(report.sent()).isEqualTo(3);
+            assertThat(report.skipped()).isEqualTo(1);
+            assertThat(mail.delivered().stream().map(m -> m.to().email())).containsExactlyInAnyOrder("reader1@example.org",
+                    "reader2@example.org", "reader3@example.org");
         }
     }
 }
