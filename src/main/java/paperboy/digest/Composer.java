@@ -22,8 +22,8 @@ import paperboy.subscription.SiteLinks;
 import paperboy.subscription.Subscriber;
 
 /**
- * Makes one subscriber's mail of an edition, at the moment it is sent: the edition's featured
- * papers (read once per edition), the subscriber's topics' matches ({@link TopicMatches}), the
+ * Makes one subscriber's mail of an edition, at the moment it is sent: the edition's title and
+ * featured papers (read and rendered once per edition), the subscriber's topics' matches ({@link TopicMatches}), the
  * manage and one-click unsubscribe links (RFC 8058), HTML and plain text. Nothing is held per
  * subscriber, so an edition for any number of them composes in the same memory.
  */
@@ -33,7 +33,10 @@ final class Composer {
     private final SiteLinks links;
     private final Address from;
     private final ManageTokens tokens;
-    private final Cache<String, List<Letter.Item>> featured = Caffeine.newBuilder().maximumSize(16).build();
+    /** What every mail of an edition shares, made once per edition. */
+    private final Cache<String, Front> fronts = Caffeine.newBuilder().maximumSize(16).build();
+
+    private record Front(String title, String period, List<Letter.Entry> featured) {}
 
     Composer(PaperStore papers, TopicMatches topics, SiteLinks links, Address from, ManageTokens tokens) {
         this.papers = papers;
@@ -47,14 +50,11 @@ final class Composer {
     Letter letter(Edition edition, Subscriber subscriber, List<String> queries) {
         List<Letter.Section> sections = new ArrayList<>();
         for (String query : queries) {
-            List<Paper> matches = topics.of(edition, query);
-            if (!matches.isEmpty()) {
-                sections.add(new Letter.Section(query, links.at("/search?q=" + encode(query) + "&from=" + edition.span().from()
-                        + "&to=" + edition.span().to()), matches.stream().map(p -> Letter.Item.of(p, links)).toList()));
-            }
+            topics.section(edition, query).ifPresent(sections::add);
         }
         String token = tokens.of(subscriber);
-        return new Letter(edition.title(), period(edition), featured(edition), sections, links.at("/"),
+        Front front = fronts.get(edition.prefix(), key -> front(edition));
+        return new Letter(front.title(), front.period(), front.featured(), sections, links.at("/"),
                 links.manage(token), links.unsubscribe(token));
     }
 
@@ -76,21 +76,15 @@ final class Composer {
         return headers;
     }
 
-    private List<Letter.Item> featured(Edition edition) {
-        return featured.get(edition.prefix(), key -> {
-            Map<ArxivId, Paper> found = papers.findAll(edition.featured()).stream()
-                    .collect(Collectors.toMap(Paper::id, Function.identity()));
-            return edition.featured().stream().map(found::get).filter(Objects::nonNull)
-                    .map(p -> Letter.Item.of(p, links)).toList();
-        });
+    private Front front(Edition edition) {
+        Map<ArxivId, Paper> found = papers.findAll(edition.featured()).stream()
+                .collect(Collectors.toMap(Paper::id, Function.identity()));
+        return new Front(edition.title(), period(edition), edition.featured().stream().map(found::get).filter(Objects::nonNull)
+                .map(p -> Letter.Entry.of(p, links)).toList());
     }
 
     private static String period(Edition edition) {
         Calendar.Span span = edition.span();
         return span.from().equals(span.to()) ? "Papers of " + span.from() : "Papers of " + span.from() + " to " + span.to();
-    }
-
-    private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

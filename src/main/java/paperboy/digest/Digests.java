@@ -49,6 +49,7 @@ public final class Digests implements DigestPreview {
     private final Calendar calendar;
     private final int size;
     private final Clock clock;
+    private final TopicMatches topics;
     private final Composer composer;
     private final Sender sender;
 
@@ -63,7 +64,8 @@ public final class Digests implements DigestPreview {
         this.calendar = new Calendar(settings.at());
         this.size = settings.size();
         this.clock = clock;
-        this.composer = new Composer(papers, new TopicMatches(index, papers), links, transport.from(), subscriptions.manageTokens());
+        this.topics = new TopicMatches(index, papers, links);
+        this.composer = new Composer(papers, topics, links, transport.from(), subscriptions.manageTokens());
         this.sender = new Sender(outbox, editions, subscriptions.store(), composer, transport, clock);
     }
 
@@ -83,6 +85,11 @@ public final class Digests implements DigestPreview {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Topic searches made so far: one per distinct topic of an edition, whatever the number of readers. */
+    public long topicSearches() {
+        return topics.searches();
     }
 
     /** The latest edition of {@code kind} due by now. */

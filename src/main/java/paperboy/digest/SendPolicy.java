@@ -13,16 +13,18 @@ import java.time.Duration;
  * @param giveUpAfter     temporary failures in a row, with no success, after which the run stops
  *                        (the mail server is down: the next run sends)
  * @param lease           how long a claimed row is a sender's; one still sending after that is in doubt
+ * @param batch           rows a sender thread claims at once (one write for the lot); a stopped
+ *                        sender's claimed rows it never started are due again after one lease
  */
 public record SendPolicy(int threads, Duration firstRetry, Duration maxRetry, Duration retryWithinRun, int maxAttempts,
-        int giveUpAfter, Duration lease) {
+        int giveUpAfter, Duration lease, int batch) {
 
     public static final SendPolicy DEFAULTS = new SendPolicy(2, Duration.ofSeconds(10), Duration.ofHours(1),
-            Duration.ofMinutes(2), 12, 20, Duration.ofMinutes(10));
+            Duration.ofMinutes(2), 12, 20, Duration.ofMinutes(10), 50);
 
     public SendPolicy {
-        if (threads < 1 || maxAttempts < 1 || giveUpAfter < 1) {
-            throw new IllegalArgumentException("a send policy needs at least one thread, attempt and failure");
+        if (threads < 1 || maxAttempts < 1 || giveUpAfter < 1 || batch < 1) {
+            throw new IllegalArgumentException("a send policy needs at least one thread, attempt, failure and row a claim");
         }
         if (lease.compareTo(retryWithinRun) <= 0) {
             throw new IllegalArgumentException("the lease must outlast the retries within a run");
@@ -30,7 +32,11 @@ public record SendPolicy(int threads, Duration firstRetry, Duration maxRetry, Du
     }
 
     public SendPolicy withThreads(int n) {
-        return new SendPolicy(n, firstRetry, maxRetry, retryWithinRun, maxAttempts, giveUpAfter, lease);
+        return new SendPolicy(n, firstRetry, maxRetry, retryWithinRun, maxAttempts, giveUpAfter, lease, batch);
+    }
+
+    public SendPolicy withBatch(int rows) {
+        return new SendPolicy(threads, firstRetry, maxRetry, retryWithinRun, maxAttempts, giveUpAfter, lease, rows);
     }
 
     /** The wait before try {@code attempts + 1}. */

@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +26,16 @@ import paperboy.subscription.Subscriber;
 import paperboy.subscription.SubscriberStore;
 
 /**
- * Works through the outbox: each thread claims a row, composes that subscriber's mail from the
- * store (nothing is composed ahead, so memory does not grow with the list), sends it on its own
- * connection, and marks the row. Whatever stops a run (a kill, a lost connection, the server
- * down), every row is either marked or still claimable, so the next run finishes the work.
+ * Works through the outbox: each thread claims a batch of rows (leased, in one write), reads
+ * their subscribers and topics (two reads a batch), then for each row composes the mail (nothing
+ * is composed ahead, so memory holds one batch of subscribers, not the list), sets the row
+ * sending in the same write that records the previous mail's outcome, and sends it on its own
+ * connection. Whatever stops a run (a kill, a lost connection, the server down), every row is
+ * either marked or still claimable, and at most one mail per thread is in doubt; the next run
+ * finishes the work.
  */
 final class Sender {
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
-    private static final int MARK_TRIES = 5;
 
     private final Outbox outbox;
     private final EditionStore editions;
@@ -68,6 +73,13 @@ final class Sender {
                 run.skipped.get(), outbox.waiting(), run.serverDown.get());
     }
 
+    /** A claimed batch with its subscribers and their topics. */
+    private record Batch(Deque<Outbox.Claim> claims, Map<Long, Subscriber> readers, Map<Long, List<String>> topics) {
+        static Batch empty() {
+            return new Batch(new ArrayDeque<>(), Map.of(), Map.of());
+        }
+    }
+
     /** The counters and shared decisions of one run. */
     private final class Run {
         final SendPolicy policy;
@@ -81,7 +93,7 @@ final class Sender {
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger failuresInARow = new AtomicInteger();
         final AtomicBoolean serverDown = new AtomicBoolean();
-        final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         final Map<Long, Edition> editionCache = new ConcurrentHashMap<>();
 
         Run(SendPolicy policy, BooleanSupplier stop, Instant start) {
@@ -94,21 +106,40 @@ final class Sender {
             return stop.getAsBoolean() || serverDown.get() || failure.get() != null;
         }
 
+        /**
+         * One thread's loop. Outcomes wait in {@code done} for the thread's next write (the next
+         * start or claim); on an exception nothing more is written, as after a kill.
+         */
         void work(String sender) {
+            List<Outbox.Mark> done = new ArrayList<>();
+            Batch batch = Batch.empty();
             try (Mailer mailer = transport.open()) {
                 while (!over()) {
-                    Optional<Outbox.Claim> claim = outbox.claim(sender, clock.instant(), policy.lease());
-                    if (claim.isPresent()) {
-                        send(mailer, sender, claim.get());
-                    } else if (!waitForNextDue()) {
-                        return;
+                    if (batch.claims().isEmpty()) {
+                        batch = claim(sender, done);
+                        if (batch.claims().isEmpty() && !waitForNextDue()) {
+                            break;
+                        }
+                        continue;
                     }
+                    send(mailer, sender, batch, batch.claims().poll(), done);
                 }
+                outbox.settle(sender, done, batch.claims());
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        private Batch claim(String sender, List<Outbox.Mark> done) {
+            List<Outbox.Claim> claims = outbox.claim(sender, clock.instant(), policy.lease(), policy.batch(), done);
+            done.clear();
+            if (claims.isEmpty()) {
+                return Batch.empty();
+            }
+            List<Long> ids = claims.stream().map(Outbox.Claim::subscriberId).toList();
+            return new Batch(new ArrayDeque<>(claims), subscribers.findAll(ids), subscribers.topics(ids));
         }
 
         /** Sleeps until the next row falls due, if that is within the run; false when the run is done. */
@@ -123,92 +154,78 @@ final class Sender {
             return true;
         }
 
-        private void send(Mailer mailer, String sender, Outbox.Claim claim) {
+        private void send(Mailer mailer, String sender, Batch batch, Outbox.Claim claim, List<Outbox.Mark> done) {
             Instant now = clock.instant();
-            Optional<Subscriber> subscriber = subscribers.find(claim.subscriberId()).filter(Subscriber::mailed);
+            Optional<Subscriber> subscriber = Optional.ofNullable(batch.readers().get(claim.subscriberId())).filter(Subscriber::mailed);
             if (subscriber.isEmpty()) {
-                outbox.skipped(claim, sender, now, "no longer subscribed");
+                done.add(new Outbox.Mark(claim, Outbox.Outcome.SKIPPED, now, "no longer subscribed"));
                 skipped.incrementAndGet();
                 return;
             }
             Edition edition = editionCache.computeIfAbsent(claim.editionId(), id -> editions.find(id).orElseThrow());
             Optional<Mail> mail;
             try {
-                mail = composer.compose(edition, subscriber.get(), subscribers.topics(claim.subscriberId()), claim.messageId(), now);
+                mail = composer.compose(edition, subscriber.get(), batch.topics().getOrDefault(claim.subscriberId(), List.of()),
+                        claim.messageId(), now);
             } catch (RuntimeException e) {
                 log.warn("could not compose {} for subscriber {}; retrying later", edition.title(), claim.subscriberId(), e);
-                outbox.retry(claim, sender, now.plus(policy.backoff(claim.attempts())), "compose: " + e);
+                done.add(new Outbox.Mark(claim, Outbox.Outcome.RETRY, now.plus(policy.backoff(claim.attempts())), "compose: " + e));
                 retried.incrementAndGet();
                 return;
             }
             if (mail.isEmpty()) {
-                outbox.skipped(claim, sender, now, "no paper for this subscriber in this edition");
+                done.add(new Outbox.Mark(claim, Outbox.Outcome.SKIPPED, now, "no paper for this subscriber in this edition"));
                 skipped.incrementAndGet();
                 return;
             }
-            outcome(sender, claim, mailer.send(mail.get()));
-        }
-
-        /**
-         * Records what became of a mail, trying again while the store is busy (SQLite's writer
-         * lock under load): a mark that never lands leaves the row sending, so it would be resent
-         * as in doubt.
-         */
-        private void outcome(String sender, Outbox.Claim claim, Delivery delivery) {
-            for (int tries = 1; ; tries++) {
-                try {
-                    mark(sender, claim, delivery);
-                    return;
-                } catch (RuntimeException e) {
-                    if (tries == MARK_TRIES) {
-                        throw e;
-                    }
-                    log.warn("digest: could not record {} for outbox row {} (try {} of {}); trying again", delivery.status(),
-                            claim.id(), tries, MARK_TRIES, e);
-                    try {
-                        Thread.sleep(1000L * tries);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
+            Outbox.Start start = outbox.start(sender, claim, now, policy.lease(), done);
+            done.clear();
+            switch (start) {
+                case SENDING -> done.add(mark(claim, subscriber.get(), mailer.send(mail.get())));
+                case NO_LONGER_MAILED -> {
+                    done.add(new Outbox.Mark(claim, Outbox.Outcome.SKIPPED, now, "no longer subscribed"));
+                    skipped.incrementAndGet();
                 }
+                case TAKEN -> log.info("digest: outbox row {} was taken by another sender after this one's lease ran out", claim.id());
             }
         }
 
-        private void mark(String sender, Outbox.Claim claim, Delivery delivery) {
+        /** What to record of a delivery, counted; the run gives up when the server keeps failing. */
+        private Outbox.Mark mark(Outbox.Claim claim, Subscriber to, Delivery delivery) {
             Instant now = clock.instant();
-            switch (delivery.status()) {
+            return switch (delivery.status()) {
                 case SENT -> {
-                    outbox.sent(claim, sender, now);
                     sent.incrementAndGet();
                     if (claim.inDoubt()) {
                         resent.incrementAndGet();
                     }
                     failuresInARow.set(0);
+                    yield new Outbox.Mark(claim, to.state() == Subscriber.State.BOUNCING ? Outbox.Outcome.SENT_TO_BOUNCING
+                            : Outbox.Outcome.SENT, now, null);
                 }
                 case TEMPORARY -> {
-                    if (claim.attempts() >= policy.maxAttempts()) {
-                        outbox.failed(claim, sender, now, "gave up after " + claim.attempts() + " tries: " + delivery, false);
-                        failed.incrementAndGet();
-                    } else {
-                        outbox.retry(claim, sender, now.plus(policy.backoff(claim.attempts())), delivery.toString());
-                        retried.incrementAndGet();
-                    }
                     if (failuresInARow.incrementAndGet() >= policy.giveUpAfter() && serverDown.compareAndSet(false, true)) {
                         log.warn("digest: {} temporary failures in a row ({}); leaving the rest for the next run",
                                 failuresInARow.get(), delivery);
                     }
+                    if (claim.attempts() >= policy.maxAttempts()) {
+                        failed.incrementAndGet();
+                        yield new Outbox.Mark(claim, Outbox.Outcome.FAILED, now,
+                                "gave up after " + claim.attempts() + " tries: " + delivery);
+                    }
+                    retried.incrementAndGet();
+                    yield new Outbox.Mark(claim, Outbox.Outcome.RETRY, now.plus(policy.backoff(claim.attempts())), delivery.toString());
                 }
                 case PERMANENT -> {
-                    outbox.failed(claim, sender, now, delivery.toString(), true);
                     failed.incrementAndGet();
                     failuresInARow.set(0);
+                    yield new Outbox.Mark(claim, Outbox.Outcome.BOUNCED, now, delivery.toString());
                 }
                 case IN_DOUBT -> {
-                    outbox.inDoubt(claim, sender, now.plus(policy.backoff(claim.attempts())), delivery.toString());
                     inDoubt.incrementAndGet();
+                    yield new Outbox.Mark(claim, Outbox.Outcome.IN_DOUBT, now.plus(policy.backoff(claim.attempts())), delivery.toString());
                 }
-            }
+            };
         }
     }
 }

@@ -3,7 +3,11 @@ package paperboy.subscription;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -164,6 +168,30 @@ public final class SubscriberStore {
 
     public List<String> topics(long subscriberId) {
         return jdbi.withHandle(h -> topics(h, subscriberId));
+    }
+
+    /** The subscribers of {@code ids} that exist, by id, in one read (a digest sender's batch). */
+    public Map<Long, Subscriber> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Subscriber> found = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> row(rs)).forEach(s -> found.put(s.id(), s)));
+        return found;
+    }
+
+    /** The topics of each of {@code ids} (none for a subscriber without), in one read. */
+    public Map<Long, List<String>> topics(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> topics = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT subscriber_id, query FROM topics WHERE subscriber_id IN (<ids>) ORDER BY id")
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong("subscriber_id"), rs.getString("query")))
+                .forEach(e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        return topics;
     }
 
     public List<String> topics(Handle h, long subscriberId) {

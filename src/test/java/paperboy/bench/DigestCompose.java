@@ -1,5 +1,10 @@
 package paperboy.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import paperboy.config.DigestSettings;
 import paperboy.db.Database;
 import paperboy.digest.Digests;
@@ -35,7 +43,7 @@ import paperboy.subscription.Subscriptions;
  * Composing one edition for N subscribers with 3 topics each: the edition and its N outbox rows
  * (one transaction), then every mail composed from its row and handed to a sink that accepts it
  * at once (no SMTP: mail's bench measures sending), so the figure is the digest's own cost: claim,
- * compose (featured papers, topic searches, HTML and text), mark. Peak heap is sampled every 20 ms.
+ * compose (featured papers, topic searches, HTML and text), mark. Heap: see {@link HeapPeak}.
  *
  * <p>Load: 5,000 generated papers published on the period's day, 50 of them featured; topics drawn
  * from 300 distinct two-word queries (subscribers share topics, as readers of one field do).
@@ -76,8 +84,11 @@ public final class DigestCompose {
             System.out.printf("composed and handed over: %,d mails in %.1f s = %,.0f mails/s (%s)%n", report.sent(), (t2 - t1) / 1e9,
                     report.sent() / ((t2 - t1) / 1e9), report.summary());
             System.out.printf("mail bytes composed: %,d (%,d a mail on average)%n", Sink.BYTES.get(), Sink.BYTES.get() / Math.max(1, report.sent()));
-            System.out.printf("heap: peak %,d MB while sending (%,d MB after loading), max %,d MB%n", peak.peak() / 1_000_000,
-                    before / 1_000_000, Runtime.getRuntime().maxMemory() / 1_000_000);
+            System.out.printf("topic searches: %,d for %,d topics of %,d readers%n", digests.topicSearches(), 3L * n, n);
+            System.out.printf("heap while sending: at most %,d MB left after a collection (%,d collections); pools' peaks %,d MB; "
+                    + "sampled peak %,d MB (garbage included; %,d MB after loading); max heap %,d MB%n", peak.afterGc() / 1_000_000,
+                    peak.collections(), peak.poolPeaks() / 1_000_000, peak.peak() / 1_000_000, before / 1_000_000,
+                    Runtime.getRuntime().maxMemory() / 1_000_000);
             System.out.println("load average at the end: " + Machine.load());
         } finally {
             peak.stop();
@@ -154,14 +165,24 @@ public final class DigestCompose {
         public void close() {}
     }
 
-    /** The most heap in use, sampled. */
+    /**
+     * Heap while sending, three ways: the most in use at any 20 ms sample (garbage included, so it
+     * climbs to whatever the heap allows between collections); the sum of the heap pools' peaks
+     * ({@link MemoryPoolMXBean#getPeakUsage}, reset when sending starts); and the most left in use
+     * just after a collection (what the run really holds: the bound that streaming keeps).
+     */
     static final class HeapPeak {
         private volatile long peak;
+        private final AtomicLong afterGc = new AtomicLong();
+        private final AtomicLong collections = new AtomicLong();
         private volatile boolean running = true;
         private Thread sampler;
 
         static HeapPeak start() {
             HeapPeak p = new HeapPeak();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) gc).addNotificationListener((n, handback) -> p.collected(n), null, null);
+            }
             p.sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (p.running) {
                     Runtime r = Runtime.getRuntime();
@@ -176,15 +197,48 @@ public final class DigestCompose {
             return p;
         }
 
+        private void collected(Notification n) {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                return;
+            }
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                    .filter(e -> heapPools().contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getUsed()).sum();
+            afterGc.accumulateAndGet(used, Math::max);
+            collections.incrementAndGet();
+        }
+
+        private static java.util.Set<String> heapPools() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(m -> m.getType() == MemoryType.HEAP)
+                    .map(MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
+        }
+
         long reset() {
             long was = peak;
             System.gc();
             peak = 0;
+            afterGc.set(0);
+            collections.set(0);
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             return was;
         }
 
         long peak() {
             return peak;
+        }
+
+        long poolPeaks() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(m -> m.getType() == MemoryType.HEAP)
+                    .mapToLong(m -> m.getPeakUsage().getUsed()).sum();
+        }
+
+        long afterGc() {
+            return afterGc.get();
+        }
+
+        long collections() {
+            return collections.get();
         }
 
         void stop() {

@@ -34,9 +34,9 @@ public final class DigestWorld implements AutoCloseable {
     public static final LocalDate TUESDAY = LocalDate.of(2026, 12, 1);
     public static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
     public static final URI BASE = URI.create("https://papers.example.org");
-    /** Short waits, so that retries within a run take milliseconds. */
+    /** Short waits, so that retries within a run take milliseconds; claims of 5 rows, so that a few readers make several batches. */
     public static final SendPolicy FAST = new SendPolicy(1, Duration.ofMillis(20), Duration.ofMillis(100),
-            Duration.ofSeconds(2), 5, 4, Duration.ofSeconds(30));
+            Duration.ofSeconds(2), 5, 4, Duration.ofSeconds(30), 5);
 
     public final Database db;
     public final PaperStore papers;

@@ -13,8 +13,9 @@ import paperboy.db.StoreUrl;
 import paperboy.subscription.Frequency;
 
 /**
- * Two nodes on one store sending the same edition at once, two threads each: every subscriber
- * gets it once. On PostgreSQL the claims skip each other's locked rows; on SQLite they take turns.
+ * Two nodes on one store sending the same edition at once, two threads each, claiming batches of
+ * five rows: every subscriber gets it once. On PostgreSQL the claims skip each other's locked
+ * rows; on SQLite they take turns (and the two nodes' pools race for its one writer).
  */
 class TwoSendersTest {
 
@@ -27,7 +28,7 @@ class TwoSendersTest {
                 DigestWorld nodeB = new DigestWorld(b, dir, mail)) {
             nodeB.index.catchUp(nodeB.papers);
             nodeA.readers(40);
-            nodeA.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
+            long edition = nodeA.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY).edition().id();
             nodeB.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY); // made already: adds nothing
 
             CompletableFuture<SendReport> sentByA = CompletableFuture.supplyAsync(() -> send(nodeA, twoThreads));
