@@ -14,9 +14,9 @@ import java.util.Map;
  *                        ({@code PAPERBOY_VECTOR_FORMAT})
  * @param fusion          how hybrid search merges keyword and semantic rankings: {@code rrf}, {@code rrf:K},
  *                        or {@code weighted:W} with W the keyword weight, optionally {@code :zscore}
- *                        ({@code PAPERBOY_FUSION})
+ *                        ({@code PAPERBOY_FUSION}; unset: the model's {@link Tuning})
  * @param similarityFloor the least cosine similarity a paper needs to match by meaning, -1 for none
- *                        ({@code PAPERBOY_SIMILARITY_FLOOR})
+ *                        ({@code PAPERBOY_SIMILARITY_FLOOR}; unset: the model's {@link Tuning})
  * @param timeout         how long one search may take before it answers with what it has found
  *                        ({@code PAPERBOY_SEARCH_TIMEOUT_MS})
  * @param embeddingModel  which model embeds papers and queries: {@code minilm} or {@code bge-small}
@@ -35,7 +35,7 @@ public record SearchSettings(boolean embeddings, String vectorFormat, String fus
     /**
      * How hybrid search fuses and where the similarity floor sits for one model, when the
      * configuration does not say: each model was tuned on SciFact train (BENCHMARKS.md, "Embedding
-     * models: quality"), and their cosines differ (bge-small's unrelated texts sit far higher than
+     * models: both models, prefix on and off"), and their cosines differ (bge-small's unrelated texts sit far higher than
      * MiniLM's), so each has its own.
      */
     public record Tuning(String fusion, double similarityFloor) {}
