@@ -46,12 +46,20 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     /**
+     * Embeddings on with MiniLM and its tuned fusion and floor: these servers embed with the
+     * shared MiniLM embedder (the faster model), whatever the default model is.
+     */
+    private static Config withMiniLm(Config config) {
+        return config.withSearch(config.search().withEmbeddings(true).withTunedModel("minilm"));
+    }
+
+    /**
      * With embeddings on (the JVM's shared model): the fixtures' vectors, embedded once per JVM
      * ({@link EmbeddedFixtures}), are stored and indexed before the server starts, so semantic
      * search, related papers and progress are ready.
      */
     public static FixtureServer startWithEmbeddings(Path dataDir) throws IOException {
-        Config config = new Config(0, dataDir, null, false).withEmbeddings(true);
+        Config config = withMiniLm(new Config(0, dataDir, null, false));
         return start(new App(config, TestEmbedder.shared()), app -> {
             try (Database db = Database.open(config.storeUrl())) {
                 EmbeddedFixtures.copyInto(db.jdbi());
@@ -128,7 +136,7 @@ public final class FixtureServer implements AutoCloseable {
      * arrive after it, as while {@code serve} is still embedding.
      */
     public static FixtureServer startPartlyEmbedded(Path dataDir) throws IOException {
-        Config config = new Config(0, dataDir, null, false).withEmbeddings(true);
+        Config config = withMiniLm(new Config(0, dataDir, null, false));
         App app = new App(config, paperboy.search.TestEmbedder.shared());
         try {
             app.importer(System.err).importPaths(List.of(fixtureDays().resolve(OLDEST_DAY)));

@@ -46,10 +46,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "end the output with one line of JSON")
     boolean json;
 
-    @Option(names = "--fusion", defaultValue = SearchSettings.DEFAULT_FUSION, split = ",", paramLabel = "FUSION",
+    @Option(names = "--fusion", split = ",", paramLabel = "FUSION",
             description = "hybrid fusions to compare (e.g. weighted:0.4,rrf:60): rrf, rrf:K or weighted:W[:minmax|zscore]"
-                    + " (default: ${DEFAULT-VALUE}); hybrid runs once per fusion")
-    List<String> fusions;
+                    + " (default: the model's tuned one); hybrid runs once per fusion")
+    List<String> fusions = List.of();
 
     @Option(names = "--vectors", defaultValue = SearchSettings.DEFAULT_VECTOR_FORMAT, paramLabel = "FORMAT",
             description = "how the index keeps vectors: float32 or int8 (default: ${DEFAULT-VALUE})")
@@ -57,15 +57,15 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--similarity-floor", split = ",", paramLabel = "COSINE",
             description = "similarity floors to compare (e.g. 0,0.2,0.3): semantic and hybrid run once per floor; "
-                    + "default: the configured one (" + SearchSettings.DEFAULT_SIMILARITY_FLOOR + ")")
+                    + "default: the model's tuned one")
     List<Double> floors = List.of();
 
     @Option(names = "--model", defaultValue = SearchSettings.DEFAULT_EMBEDDING_MODEL, paramLabel = "MODEL",
             description = "embedding model: minilm or bge-small (default: ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--query-prefix", defaultValue = "on", paramLabel = "on|off",
-            description = "whether queries get the model's retrieval instruction, if it has one (default: on)")
+    @Option(names = "--query-prefix", paramLabel = "on|off",
+            description = "whether queries get the model's retrieval instruction, if it has one (default: the model's setting)")
     String queryPrefix;
 
     @Option(names = "--window", paramLabel = "TOKENS",
@@ -93,10 +93,13 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.of(dataset, split);
         Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("paperboy-eval");
         boolean semantic = modes.stream().anyMatch(m -> m != SearchRequest.Mode.KEYWORD);
-        SearchSettings settings = new SearchSettings(semantic, vectors, fusions.getFirst()).withEmbeddingModel(model);
+        SearchSettings tuned = new SearchSettings(semantic, vectors, null).withTunedModel(model);
+        List<String> compared = fusions.isEmpty() ? List.of(tuned.fusion()) : fusions;
+        SearchSettings settings = new SearchSettings(semantic, vectors, compared.getFirst(), tuned.similarityFloor(),
+                tuned.timeout(), tuned.embeddingModel());
         EmbeddingModel kind = EmbeddingModel.parse(settings.embeddingModel());
         Embedder.Settings defaults = Embedder.Settings.of(kind);
-        boolean prefix = switch (queryPrefix.strip().toLowerCase(Locale.ROOT)) {
+        boolean prefix = queryPrefix == null ? kind.prefixByDefault() : switch (queryPrefix.strip().toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new IllegalArgumentException("--query-prefix must be on or off, not " + queryPrefix);
@@ -107,7 +110,7 @@ public final class EvalCommand implements Callable<Integer> {
             describing = String.format(Locale.ROOT, "model %s, window %d, query prefix %s", embedder.modelName(),
                     embedder.settings().maxTokens(), prefix && !kind.queryPrefix().isEmpty() ? "on" : "off");
             Map<String, Evaluation.Scores> results = new LinkedHashMap<>();
-            if (floors.isEmpty() && fusions.size() == 1) {
+            if (floors.isEmpty() && compared.size() == 1) {
                 results.putAll(run(evaluation, dataset, folder, settings, embedder, modes, ""));
             } else {
                 // The floor only changes matches by meaning and the fusion only hybrid: keyword runs
@@ -117,8 +120,8 @@ public final class EvalCommand implements Callable<Integer> {
                 }
                 for (double floor : floors.isEmpty() ? List.of(settings.similarityFloor()) : floors) {
                     String atFloor = floors.isEmpty() ? "" : String.format(Locale.ROOT, "@%.2f", floor);
-                    for (String fusion : fusions) {
-                        boolean first = fusion.equals(fusions.getFirst());
+                    for (String fusion : compared) {
+                        boolean first = fusion.equals(compared.getFirst());
                         List<SearchRequest.Mode> here = modes.stream().filter(m -> m == SearchRequest.Mode.HYBRID
                                 || (m == SearchRequest.Mode.SEMANTIC && first)).toList();
                         if (here.isEmpty()) {
@@ -126,7 +129,7 @@ public final class EvalCommand implements Callable<Integer> {
                         }
                         SearchSettings these = new SearchSettings(true, vectors, fusion, floor, settings.timeout(), model);
                         results.putAll(run(evaluation, dataset, folder, these, embedder, here,
-                                (fusions.size() > 1 ? "[" + fusion + "]" : "") + atFloor));
+                                (compared.size() > 1 ? "[" + fusion + "]" : "") + atFloor));
                     }
                 }
             }
@@ -155,7 +158,10 @@ public final class EvalCommand implements Callable<Integer> {
             BeirCorpus corpus = loaded ? BeirCorpus.loaded(dataset) : load(dataset, app);
             loaded = true; // the next run of this command finds the corpus indexed and embedded
             for (SearchRequest.Mode m : modes) {
-                results.put(m.label() + suffix, run(evaluation, app, corpus, m));
+                Evaluation.Scores scores = run(evaluation, app, corpus, m);
+                results.put(m.label() + suffix, scores);
+                // as it comes, so that a long sweep shows its progress (the table follows at the end)
+                System.err.printf(Locale.ROOT, "%s%s: nDCG@10 %.4f%n", m.label(), suffix, scores.ndcg10());
             }
         }
         return results;

@@ -46,10 +46,7 @@ public final class ConfigLoader {
                 dbUrl(),
                 bool("PAPERBOY_SAMPLE", true),
                 arxiv(),
-                new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
-                        values.get("PAPERBOY_FUSION"), similarityFloor(),
-                        millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT),
-                        values.get("PAPERBOY_EMBEDDING_MODEL")),
+                search(),
                 baseUrl(),
                 new MetricsSettings(bool("PAPERBOY_METRICS", true), values.get("PAPERBOY_METRICS_TOKEN")),
                 new MailSettingsLoader(values).load(),
@@ -102,11 +99,19 @@ public final class ConfigLoader {
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
-    private double similarityFloor() {
+    /** Unset fusion and floor are the configured model's tuned ones. */
+    private SearchSettings search() {
+        String model = SearchSettings.embeddingModel(values.get("PAPERBOY_EMBEDDING_MODEL"));
+        return new SearchSettings(bool("PAPERBOY_EMBEDDINGS", true), values.get("PAPERBOY_VECTOR_FORMAT"),
+                values.get("PAPERBOY_FUSION"), similarityFloor(SearchSettings.tuning(model).similarityFloor()),
+                millis("PAPERBOY_SEARCH_TIMEOUT_MS", SearchSettings.DEFAULT_TIMEOUT), model);
+    }
+
+    private double similarityFloor(double tuned) {
         String key = "PAPERBOY_SIMILARITY_FLOOR";
         String raw = values.get(key);
         if (raw == null || raw.isBlank()) {
-            return SearchSettings.DEFAULT_SIMILARITY_FLOOR;
+            return tuned;
         }
         try {
             return Double.parseDouble(raw.strip()); // SearchSettings checks the range

@@ -3,6 +3,7 @@ package paperboy.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How search works beyond keywords.
@@ -13,9 +14,9 @@ import java.util.Locale;
  *                        ({@code PAPERBOY_VECTOR_FORMAT})
  * @param fusion          how hybrid search merges keyword and semantic rankings: {@code rrf}, {@code rrf:K},
  *                        or {@code weighted:W} with W the keyword weight, optionally {@code :zscore}
- *                        ({@code PAPERBOY_FUSION})
+ *                        ({@code PAPERBOY_FUSION}; unset: the model's {@link Tuning})
  * @param similarityFloor the least cosine similarity a paper needs to match by meaning, -1 for none
- *                        ({@code PAPERBOY_SIMILARITY_FLOOR})
+ *                        ({@code PAPERBOY_SIMILARITY_FLOOR}; unset: the model's {@link Tuning})
  * @param timeout         how long one search may take before it answers with what it has found
  *                        ({@code PAPERBOY_SEARCH_TIMEOUT_MS})
  * @param embeddingModel  which model embeds papers and queries: {@code minilm} or {@code bge-small}
@@ -24,22 +25,35 @@ import java.util.Locale;
 public record SearchSettings(boolean embeddings, String vectorFormat, String fusion, double similarityFloor,
         Duration timeout, String embeddingModel) {
     public static final String DEFAULT_VECTOR_FORMAT = "int8";
-    public static final String DEFAULT_FUSION = "weighted:0.5";
-    /** The highest floor that cost no nDCG@10 on SciFact train (BENCHMARKS.md, "Similarity floor"). */
-    public static final double DEFAULT_SIMILARITY_FLOOR = 0.25;
     /** Searches take tens of milliseconds at a million papers (BENCHMARKS.md); this stops only runaways. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     /** Chosen by SciFact train hybrid nDCG@10 and throughput (BENCHMARKS.md, "Embedding models"). */
-    public static final String DEFAULT_EMBEDDING_MODEL = "minilm";
+    public static final String DEFAULT_EMBEDDING_MODEL = "bge-small";
     /** The models the jar carries (paperboy.search.EmbeddingModel). */
     public static final List<String> EMBEDDING_MODELS = List.of("minilm", "bge-small");
 
+    /**
+     * How hybrid search fuses and where the similarity floor sits for one model, when the
+     * configuration does not say: each model was tuned on SciFact train (BENCHMARKS.md, "Embedding
+     * models: both models, prefix on and off"), and their cosines differ (bge-small's unrelated texts sit far higher than
+     * MiniLM's), so each has its own.
+     */
+    public record Tuning(String fusion, double similarityFloor) {}
+
+    private static final Map<String, Tuning> TUNING = Map.of(
+            "minilm", new Tuning("weighted:0.5", 0.25),
+            "bge-small", new Tuning("weighted:0.3", 0.6));
+
+    /** The default model's tuning. */
+    public static final Tuning DEFAULT_TUNING = TUNING.get(DEFAULT_EMBEDDING_MODEL);
+
     /** Keyword search only: what tests and tools get unless they ask for more. */
-    public static final SearchSettings KEYWORDS_ONLY = new SearchSettings(false, DEFAULT_VECTOR_FORMAT, DEFAULT_FUSION);
+    public static final SearchSettings KEYWORDS_ONLY = new SearchSettings(false, DEFAULT_VECTOR_FORMAT, null);
 
     public SearchSettings {
         vectorFormat = vectorFormat == null || vectorFormat.isBlank() ? DEFAULT_VECTOR_FORMAT : vectorFormat.strip().toLowerCase(Locale.ROOT);
-        fusion = fusion == null || fusion.isBlank() ? DEFAULT_FUSION : fusion.strip().toLowerCase(Locale.ROOT);
+        embeddingModel = embeddingModel(embeddingModel);
+        fusion = fusion == null || fusion.isBlank() ? tuning(embeddingModel).fusion() : fusion.strip().toLowerCase(Locale.ROOT);
         if (!vectorFormat.equals("float32") && !vectorFormat.equals("int8")) {
             throw new ConfigException("PAPERBOY_VECTOR_FORMAT", vectorFormat, "float32 or int8");
         }
@@ -49,20 +63,29 @@ public record SearchSettings(boolean embeddings, String vectorFormat, String fus
         if (!fusion.matches("rrf(:\\d+)?|weighted:(0(\\.\\d+)?|1(\\.0+)?)(:(minmax|zscore))?")) {
             throw new ConfigException("PAPERBOY_FUSION", fusion, "rrf, rrf:K, or weighted:W[:minmax|zscore] with W from 0 to 1");
         }
-        embeddingModel = embeddingModel == null || embeddingModel.isBlank()
-                ? DEFAULT_EMBEDDING_MODEL : embeddingModel.strip().toLowerCase(Locale.ROOT);
-        if (!EMBEDDING_MODELS.contains(embeddingModel)) {
-            throw new ConfigException("PAPERBOY_EMBEDDING_MODEL", embeddingModel, String.join(" or ", EMBEDDING_MODELS));
-        }
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if (timeout.isNegative()) {
             throw new ConfigException("PAPERBOY_SEARCH_TIMEOUT_MS", Long.toString(timeout.toMillis()), "a number of milliseconds >= 1");
         }
     }
 
-    /** With the calibrated similarity floor, the default time budget and the default model. */
+    /** A configured model name, trimmed and in lower case ({@link #DEFAULT_EMBEDDING_MODEL} if blank); refuses an unknown one. */
+    public static String embeddingModel(String name) {
+        String model = name == null || name.isBlank() ? DEFAULT_EMBEDDING_MODEL : name.strip().toLowerCase(Locale.ROOT);
+        if (!EMBEDDING_MODELS.contains(model)) {
+            throw new ConfigException("PAPERBOY_EMBEDDING_MODEL", model, String.join(" or ", EMBEDDING_MODELS));
+        }
+        return model;
+    }
+
+    /** The fusion and floor tuned for a model (a name as {@link #embeddingModel} reads it). */
+    public static Tuning tuning(String model) {
+        return TUNING.get(embeddingModel(model));
+    }
+
+    /** The default model with its tuned similarity floor (and its fusion if {@code fusion} is null), the default time budget. */
     public SearchSettings(boolean embeddings, String vectorFormat, String fusion) {
-        this(embeddings, vectorFormat, fusion, DEFAULT_SIMILARITY_FLOOR, DEFAULT_TIMEOUT);
+        this(embeddings, vectorFormat, fusion, DEFAULT_TUNING.similarityFloor(), DEFAULT_TIMEOUT);
     }
 
     /** With the default model. */
@@ -82,7 +105,14 @@ public record SearchSettings(boolean embeddings, String vectorFormat, String fus
         return new SearchSettings(embeddings, vectorFormat, fusion, similarityFloor, newTimeout, embeddingModel);
     }
 
+    /** Another model, keeping this fusion and floor. */
     public SearchSettings withEmbeddingModel(String model) {
         return new SearchSettings(embeddings, vectorFormat, fusion, similarityFloor, timeout, model);
+    }
+
+    /** Another model with its own tuned fusion and floor. */
+    public SearchSettings withTunedModel(String model) {
+        Tuning tuned = tuning(model);
+        return new SearchSettings(embeddings, vectorFormat, tuned.fusion(), tuned.similarityFloor(), timeout, model);
     }
 }

@@ -72,12 +72,12 @@ public final class Embedder implements AutoCloseable {
     private record Model(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
             boolean wantsTokenTypes) {}
 
-    /** The model with its measured best settings, queries with its instruction. */
+    /** The model with its measured best settings, queries with its instruction if it uses one by default. */
     public Embedder(EmbeddingModel kind) {
-        this(kind, Settings.of(kind), true);
+        this(kind, Settings.of(kind), kind.prefixByDefault());
     }
 
-    /** @param queryPrefix whether queries get the model's retrieval instruction (off only to measure it) */
+    /** @param queryPrefix whether queries get the model's retrieval instruction (if it has one) */
     public Embedder(EmbeddingModel kind, Settings settings, boolean queryPrefix) {
         if (settings.maxTokens() > kind.maxTokens()) {
             throw new IllegalArgumentException(kind.displayName() + " takes at most " + kind.maxTokens() + " wordpieces");

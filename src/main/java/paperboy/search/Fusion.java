@@ -6,6 +6,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import paperboy.config.SearchSettings;
 
 /**
  * How hybrid search merges ranked lists (BM25 and kNN) into one: either by reciprocal rank, which
@@ -21,6 +22,11 @@ public sealed interface Fusion {
      * Reads {@code rrf}, {@code rrf:K}, or {@code weighted:W[:minmax|zscore]} (W the keyword
      * weight of a hybrid search, min-max by default).
      */
+    /** The fusion tuned for a model on SciFact train (BENCHMARKS.md), the configuration's default for it. */
+    static Fusion tunedFor(EmbeddingModel model) {
+        return parse(SearchSettings.tuning(model.id()).fusion());
+    }
+
     static Fusion parse(String text) {
         String[] parts = text.strip().toLowerCase(java.util.Locale.ROOT).split(":");
         try {

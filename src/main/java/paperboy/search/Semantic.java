@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>{@code others} are the other models the jar carries: after the configured model changed, the
  * one whose vectors the index holds keeps answering searches ({@link #answeringWith}) until the
- * new model's are complete. An {@link Embedder} loads its model on first use, so the others cost
- * nothing unless one of them answers.
+ * new model's are complete, with its own tuned fusion and floor unless others were configured. An
+ * {@link Embedder} loads its model on first use, so the others cost nothing unless one of them answers.
  */
 public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat format, Fusion fusion, SimilarityFloor floor,
         List<Embedder> others) {
@@ -79,14 +79,15 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
 
     /**
      * The default setup, measured best on SciFact (BENCHMARKS.md): quantised vectors (as good as
-     * floats there) and an even weighted fusion of min-max-normalised keyword and semantic scores.
+     * floats there) and the model's tuned fusion and similarity floor.
      */
     public Semantic(Embedder embedder, Jdbi jdbi) {
-        this(embedder, jdbi, VectorFormat.INT8, Fusion.WeightedScore.hybrid(0.5, Fusion.Normalisation.MIN_MAX));
+        this(embedder, jdbi, VectorFormat.INT8, Fusion.tunedFor(embedder.kind()));
     }
 
+    /** With the model's tuned similarity floor. */
     public Semantic(Embedder embedder, Jdbi jdbi, VectorFormat format, Fusion fusion) {
-        this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion, SimilarityFloor.DEFAULT, List.of());
+        this(embedder, new PaperVectors(jdbi, embedder.modelKey()), format, fusion, SimilarityFloor.tunedFor(embedder.kind()), List.of());
     }
 
     /** The same setup with another similarity floor. */
@@ -124,7 +125,20 @@ public record Semantic(Embedder embedder, PaperVectors vectors, VectorFormat for
             return this;
         }
         return others.stream().filter(e -> e.modelKey().equals(modelKey)).findFirst()
-                .map(e -> new Semantic(e, vectors.ofModel(modelKey), format, fusion, floor, List.of()))
+                .map(e -> new Semantic(e, vectors.ofModel(modelKey), format, fusionFor(e.kind()), floorFor(e.kind()), List.of()))
                 .orElse(this);
+    }
+
+    /**
+     * The fusion another model answers with: its own tuned one if this setup has the configured
+     * model's (nobody chose another), else the one chosen. Likewise {@link #floorFor}: a floor
+     * tuned for bge-small's cosines would leave MiniLM almost nothing during a switch.
+     */
+    private Fusion fusionFor(EmbeddingModel other) {
+        return fusion.equals(Fusion.tunedFor(embedder.kind())) ? Fusion.tunedFor(other) : fusion;
+    }
+
+    private SimilarityFloor floorFor(EmbeddingModel other) {
+        return floor.equals(SimilarityFloor.tunedFor(embedder.kind())) ? SimilarityFloor.tunedFor(other) : floor;
     }
 }

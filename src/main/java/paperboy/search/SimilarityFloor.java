@@ -8,14 +8,20 @@ import paperboy.config.SearchSettings;
  * The least cosine similarity between a query's vector and a paper's for semantic search to count
  * the paper as a match. Nearest-neighbour search always returns the k nearest papers, however far
  * they are, so without a floor a nonsense query got a full list of unrelated papers and every
- * count said "100". The default is the highest floor that cost no nDCG@10 on SciFact
+ * count said "100". Each model's default is the highest floor that cost no nDCG@10 on SciFact
  * (BENCHMARKS.md, "Similarity floor").
  *
  * @param cosine from -1 (no floor: every neighbour counts) to 1
  */
 public record SimilarityFloor(double cosine) {
-    /** Calibrated on SciFact train (BENCHMARKS.md); the configuration's default. */
-    public static final SimilarityFloor DEFAULT = new SimilarityFloor(SearchSettings.DEFAULT_SIMILARITY_FLOOR);
+    /**
+     * The floor calibrated for a model on SciFact train (BENCHMARKS.md), the configuration's
+     * default for it: each model's cosines have their own range.
+     */
+    public static SimilarityFloor tunedFor(EmbeddingModel model) {
+        return new SimilarityFloor(SearchSettings.tuning(model.id()).similarityFloor());
+    }
+
     /** Every neighbour counts, as before the floor existed. */
     public static final SimilarityFloor NONE = new SimilarityFloor(-1);
 

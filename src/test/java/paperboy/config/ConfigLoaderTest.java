@@ -107,10 +107,22 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void searchDefaultsToEmbeddingsOnWithQuantisedVectorsAndEvenWeightedFusion() {
+    void searchDefaultsToEmbeddingsOnWithQuantisedVectorsAndBgeSmallWithItsTunedFusionAndFloor() {
         SearchSettings search = new ConfigLoader(Map.of()).load().search();
 
-        assertThat(search).isEqualTo(new SearchSettings(true, "int8", "weighted:0.5", 0.25, Duration.ofSeconds(2)));
+        assertThat(search).isEqualTo(new SearchSettings(true, "int8", "weighted:0.3", 0.6, Duration.ofSeconds(2), "bge-small"));
+    }
+
+    @Test
+    void miniLmBringsItsOwnTunedFusionAndFloorAndSetValuesWinOverEitherModels() {
+        SearchSettings minilm = new ConfigLoader(Map.of("PAPERBOY_EMBEDDING_MODEL", "MiniLM")).load().search();
+        assertThat(minilm).isEqualTo(new SearchSettings(true, "int8", "weighted:0.5", 0.25, Duration.ofSeconds(2), "minilm"));
+
+        SearchSettings set = new ConfigLoader(Map.of("PAPERBOY_EMBEDDING_MODEL", "minilm", "PAPERBOY_FUSION", "rrf:20",
+                "PAPERBOY_SIMILARITY_FLOOR", "0.4")).load().search();
+        assertThat(set.fusion()).isEqualTo("rrf:20");
+        assertThat(set.similarityFloor()).isEqualTo(0.4);
+        assertThat(new ConfigLoader(Map.of("PAPERBOY_SIMILARITY_FLOOR", "0.1")).load().search().similarityFloor()).isEqualTo(0.1);
     }
 
     @Test
@@ -118,7 +130,8 @@ class ConfigLoaderTest {
         SearchSettings search = new ConfigLoader(Map.of("PAPERBOY_EMBEDDINGS", "off", "PAPERBOY_VECTOR_FORMAT", "INT8",
                 "PAPERBOY_FUSION", "weighted:0.4:zscore", "PAPERBOY_SEARCH_TIMEOUT_MS", "750")).load().search();
 
-        assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore", SearchSettings.DEFAULT_SIMILARITY_FLOOR, Duration.ofMillis(750)));
+        assertThat(search).isEqualTo(new SearchSettings(false, "int8", "weighted:0.4:zscore",
+                SearchSettings.DEFAULT_TUNING.similarityFloor(), Duration.ofMillis(750)));
     }
 
     @Test
@@ -136,7 +149,7 @@ class ConfigLoaderTest {
     @Test
     void theSimilarityFloorDefaultsToTheCalibratedOneAndCanBeSet() {
         assertThat(new ConfigLoader(Map.of()).load().search().similarityFloor())
-                .isEqualTo(SearchSettings.DEFAULT_SIMILARITY_FLOOR);
+                .isEqualTo(SearchSettings.DEFAULT_TUNING.similarityFloor());
         assertThat(new ConfigLoader(Map.of("PAPERBOY_SIMILARITY_FLOOR", " -1 ")).load().search().similarityFloor())
                 .isEqualTo(-1.0);
     }

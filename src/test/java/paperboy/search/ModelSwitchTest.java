@@ -47,6 +47,22 @@ class ModelSwitchTest {
     }
 
     @StoreTest
+    void theOldModelAnswersWithItsOwnTunedFusionAndFloorUnlessOthersWereChosen(Database db) {
+        // bge-small's floor on MiniLM's cosines would leave it almost nothing while bge-small embeds
+        Semantic tuned = new Semantic(TestEmbedder.bge(), db.jdbi()).withOthers(List.of(TestEmbedder.shared()));
+        Semantic old = tuned.answeringWith(TestEmbedder.shared().modelKey());
+        assertThat(old.embedder()).isSameAs(TestEmbedder.shared());
+        assertThat(old.floor()).isEqualTo(SimilarityFloor.tunedFor(EmbeddingModel.MINILM));
+        assertThat(old.fusion()).isEqualTo(Fusion.tunedFor(EmbeddingModel.MINILM));
+        assertThat(tuned.floor()).isNotEqualTo(old.floor());
+
+        Semantic chosen = bge(db); // RRF and no floor, chosen by the operator: the old model keeps them
+        Semantic oldChosen = chosen.answeringWith(TestEmbedder.shared().modelKey());
+        assertThat(oldChosen.floor()).isEqualTo(SimilarityFloor.NONE);
+        assertThat(oldChosen.fusion()).isEqualTo(Fusion.ReciprocalRank.DEFAULT);
+    }
+
+    @StoreTest
     void theOldModelAnswersUntilTheNewOneHasEveryPaperThenTheNewOneDoes(Database db) throws IOException {
         PaperStore store = new PaperStore(db.jdbi());
         for (int i = 0; i < TITLES.size(); i++) {
