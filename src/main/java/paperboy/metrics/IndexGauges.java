@@ -26,7 +26,7 @@ final class IndexGauges {
                 () -> store.lastChangeNo() - index.committedPosition().changeNo());
         gauge(registry, "paperboy.search.answers.hits", "searches answered from a remembered answer on the same index snapshot",
                 () -> index.answerCounts().hits());
-        gauge(registry, "paperboy.search.answers.misses", "searches run (not remembered, or the index had changed)",
+        gauge(registry, "paperboy.search.answers.misses", "searches not answered from memory (run, or sharing the same search running)",
                 () -> index.answerCounts().misses());
         if (embedding.isOn()) {
             gauge(registry, "paperboy.embedding.embedded", "papers with a vector of the model",

@@ -4,6 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -32,6 +36,8 @@ final class RememberedAnswers {
     private record Key(long snapshot, SearchRequest request) {}
 
     private final Cache<Key, SearchResults> answers;
+    /** Searches running now, by key, for callers asking the same meanwhile. */
+    private final ConcurrentMap<Key, CompletableFuture<SearchResults>> inFlight = new ConcurrentHashMap<>();
 
     RememberedAnswers(long chars) {
         this.answers = Caffeine.newBuilder()
@@ -41,18 +47,53 @@ final class RememberedAnswers {
                 .build();
     }
 
-    /** The answer to {@code request} on {@code searcher}'s snapshot: remembered, or searched now by {@code search}. */
+    /**
+     * The answer to {@code request} on {@code searcher}'s snapshot: remembered, or searched now by
+     * {@code search}. A search already running for the same key is waited for, not run again: a
+     * popular query asked by many at once (or just after a change of the index) runs once.
+     */
     SearchResults answer(IndexSearcher searcher, SearchRequest request, Search search) throws IOException {
         Key key = keyOf(searcher.getIndexReader(), request);
-        SearchResults known = key == null ? null : answers.getIfPresent(key);
+        if (key == null) {
+            return search.run();
+        }
+        SearchResults known = answers.getIfPresent(key);
         if (known != null) {
             return known;
         }
-        SearchResults results = search.run();
-        if (key != null && !results.incomplete()) {
-            answers.put(key, results);
+        CompletableFuture<SearchResults> mine = new CompletableFuture<>();
+        CompletableFuture<SearchResults> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running);
         }
-        return results;
+        try {
+            SearchResults results = search.run();
+            if (!results.incomplete()) {
+                answers.put(key, results);
+            }
+            mine.complete(results);
+            return results;
+        } catch (IOException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** The answer of the same search run by another caller, or what it failed with. */
+    private static SearchResults await(CompletableFuture<SearchResults> running) throws IOException {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** Null when the answer is not to be kept: a reader with no version, or a pasted passage. */

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StringField;
@@ -99,6 +102,63 @@ class RememberedAnswersTest {
     void itKeepsNoMoreCharactersThanItsBound() throws IOException {
         RememberedAnswers answers = new RememberedAnswers(2_000);
         AtomicInteger searched = new AtomicInteger();
+        onOneDocument(searcher -> {
+            for (int i = 0; i < 50; i++) {
+                answers.answer(searcher, keyword("query " + i, 0), () -> {
+                    searched.incrementAndGet();
+                    return PAGE;
+                });
+            }
+            answers.cleanUp();
+
+            assertThat(searched).hasValue(50);
+            assertThat(answers.size()).isBetween(1L, 2_000L / 364);
+        });
+    }
+
+    @Test
+    void aSearchAskedAgainWhileItRunsIsRunOnceAndSharedWithTheSecondAsker() throws Exception {
+        RememberedAnswers answers = new RememberedAnswers(RememberedAnswers.CHARS);
+        AtomicInteger searched = new AtomicInteger();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        onOneDocument(searcher -> {
+            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<SearchResults> first = threads.submit(() -> answers.answer(searcher, keyword("mamba", 0), () -> {
+                    searched.incrementAndGet();
+                    running.countDown();
+                    try {
+                        finish.await();
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                    return PAGE;
+                }));
+                running.await();
+                Future<SearchResults> second = threads.submit(() -> answers.answer(searcher, keyword("mamba", 0), () -> {
+                    searched.incrementAndGet();
+                    return SearchResults.empty("searched twice");
+                }));
+                Thread.sleep(100); // the second asker is waiting for the first search by now
+                finish.countDown();
+
+                assertThat(second.get()).isSameAs(first.get()).isSameAs(PAGE);
+                assertThat(searched).hasValue(1);
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private static final SearchResults PAGE = new SearchResults(1, false, List.of(new SearchResults.Hit(
+            ArxivId.parse("2609.00001"), 1, "x".repeat(100), "y".repeat(200))), null, SearchRequest.Mode.KEYWORD);
+
+    private interface OnSearcher {
+        void run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code work} with a searcher over an index of one document (a snapshot with a version). */
+    private static void onOneDocument(OnSearcher work) throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
             Document doc = new Document();
@@ -106,19 +166,7 @@ class RememberedAnswersTest {
             writer.addDocument(doc);
             writer.commit();
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                SearchResults page = new SearchResults(1, false, List.of(new SearchResults.Hit(ArxivId.parse("2609.00001"), 1,
-                        "x".repeat(100), "y".repeat(200))), null, SearchRequest.Mode.KEYWORD);
-                for (int i = 0; i < 50; i++) {
-                    answers.answer(searcher, keyword("query " + i, 0), () -> {
-                        searched.incrementAndGet();
-                        return page;
-                    });
-                }
-                answers.cleanUp();
-
-                assertThat(searched).hasValue(50);
-                assertThat(answers.size()).isBetween(1L, 2_000L / 364);
+                work.run(new IndexSearcher(reader));
             }
         }
     }
