@@ -82,10 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
                 web.stop();
                 stopping.countDown();
             });
-            StopSignals.onStop(stop, () -> {
-                log.warn("stopping at once (a second signal); the next start goes on from the last commit");
-                Runtime.getRuntime().halt(130);
-            });
+            StopSignals.onStop(stop);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.run();
                 awaitQuietly(closed);

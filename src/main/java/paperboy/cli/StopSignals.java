@@ -10,7 +10,9 @@ import sun.misc.Signal;
  * a model still loading then (native session creation cannot be cancelled) crashed the JVM with
  * SIGSEGV and an {@code hs_err} file. Handled here, the app closes first (the embedder's close waits
  * for a load in progress, and nothing loads after it), main returns, and only then does the JVM
- * exit and run the hooks. A second signal while the stop runs ends the process at once.
+ * exit and run the hooks. A signal while the stop runs changes nothing: one stop often brings two
+ * (a service manager signals the launcher and Java alike, and the launcher passes its own on), and
+ * the stop's waits are bounded anyway; SIGKILL is there for anything else.
  */
 final class StopSignals {
     private static final List<String> STOPPING = List.of("TERM", "INT", "HUP");
@@ -18,26 +20,14 @@ final class StopSignals {
     private StopSignals() {}
 
     /**
-     * Runs {@code stop} on the first of these signals, and halts on the next. Where a signal cannot
-     * be handled (another platform, or the JVM started with {@code -Xrs}) the JVM's default stays,
-     * and the caller's shutdown hook does the stop.
+     * Runs {@code stop} on the first of these signals (it runs once however many come). Where a
+     * signal cannot be handled (another platform, or the JVM started with {@code -Xrs}) the JVM's
+     * default stays, and the caller's shutdown hook does the stop.
      */
-    static void onStop(Runnable stop, Runnable atOnce) {
-        boolean[] stopping = {false};
+    static void onStop(Runnable stop) {
         for (String name : STOPPING) {
             try {
-                Signal.handle(new Signal(name), signal -> {
-                    boolean again;
-                    synchronized (stopping) {
-                        again = stopping[0];
-                        stopping[0] = true;
-                    }
-                    if (again) {
-                        atOnce.run();
-                    } else {
-                        stop.run();
-                    }
-                });
+                Signal.handle(new Signal(name), signal -> stop.run());
             } catch (IllegalArgumentException e) {
                 // kept by the JVM here: the shutdown hook stops the app instead
             }
