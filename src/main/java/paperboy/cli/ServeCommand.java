@@ -5,6 +5,7 @@ import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperboy.App;
@@ -34,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** {@code work}, run by the first caller only. */
     private static Runnable once(Runnable work) {
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
         return () -> {
             if (done.compareAndSet(false, true)) {
                 work.run();

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,16 +43,5 @@ final class RecentPapers {
         for (Paper paper : read) {
             papers.put(paper.id(), new Entry(changeNo, paper));
         }
-    }
-
-    /** Papers kept now (after pending evictions). */
-    long size() {
-        papers.cleanUp();
-        return papers.estimatedSize();
-    }
-
-    /** The ids kept, for tests. */
-    List<ArxivId> ids() {
-        return List.copyOf(papers.asMap().keySet());
     }
 }
