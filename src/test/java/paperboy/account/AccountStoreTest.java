@@ -3,6 +3,7 @@ package paperboy.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
 

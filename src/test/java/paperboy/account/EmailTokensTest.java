@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import paperboy.config.MailSettings;
+import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
 import paperboy.digest.Eml;

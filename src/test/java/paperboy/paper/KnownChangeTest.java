@@ -3,11 +3,10 @@ package paperboy.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static paperboy.paper.PaperBuilder.fromArxiv;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
 import paperboy.db.StoreUrl;
@@ -19,34 +18,11 @@ import paperboy.db.StoreUrl;
  */
 class KnownChangeTest {
     private static final Duration POLL = Duration.ofSeconds(1);
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    static final Instant START = Instant.parse("2026-12-01T12:00:00Z");
 
     @StoreTest
     void ownWritesAreSeenAtOnceAndOtherWritersWithinThePollInterval(Database db, StoreUrl url) {
-        TestClock clock = new TestClock();
+        MovingClock clock = new MovingClock(START);
         PaperStore here = new PaperStore(db.jdbi(), POLL, clock);
         long start = here.knownChangeNo();
         assertThat(start).isEqualTo(here.lastChangeNo());
@@ -67,7 +43,7 @@ class KnownChangeTest {
 
     @StoreTest
     void aWithdrawalIsSeenAtOnceAndARolledBackWriteNever(Database db) {
-        PaperStore here = new PaperStore(db.jdbi(), Duration.ofDays(1), new TestClock());
+        PaperStore here = new PaperStore(db.jdbi(), Duration.ofDays(1), new MovingClock(START));
         here.upsert(List.of(PaperUpdate.of(fromArxiv("2608.00001").build())), "test");
         long before = here.knownChangeNo();
         try {

@@ -5,6 +5,7 @@ import static paperboy.paper.PaperBuilder.fromArxiv;
 
 import java.time.Duration;
 import java.util.List;
+import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
 import paperboy.db.StoreUrl;
@@ -21,7 +22,7 @@ class RecentPapersTest {
 
     @StoreTest
     void aPaperReadAgainAtTheSameChangeNumberComesFromMemory(Database db) {
-        PaperStore store = new PaperStore(db.jdbi(), POLL, new KnownChangeTest.TestClock());
+        PaperStore store = new PaperStore(db.jdbi(), POLL, new MovingClock(KnownChangeTest.START));
         store.upsert(List.of(PaperUpdate.of(fromArxiv(FIRST.value()).title("Read once").build())), "test");
         assertThat(store.findAll(List.of(FIRST))).extracting(Paper::title).containsExactly("Read once");
 
@@ -33,7 +34,7 @@ class RecentPapersTest {
 
     @StoreTest
     void anyWriteOfTheStoreIsSeenByTheNextRead(Database db) {
-        PaperStore store = new PaperStore(db.jdbi(), POLL, new KnownChangeTest.TestClock());
+        PaperStore store = new PaperStore(db.jdbi(), POLL, new MovingClock(KnownChangeTest.START));
         store.upsert(List.of(PaperUpdate.of(fromArxiv(FIRST.value()).title("Old title").build())), "test");
         store.findAll(List.of(FIRST));
 
@@ -44,7 +45,7 @@ class RecentPapersTest {
 
     @StoreTest
     void anotherWritersChangeIsSeenOnceThePollHasSeenIt(Database db, StoreUrl url) {
-        KnownChangeTest.TestClock clock = new KnownChangeTest.TestClock();
+        MovingClock clock = new MovingClock(KnownChangeTest.START);
         PaperStore here = new PaperStore(db.jdbi(), POLL, clock);
         here.upsert(List.of(PaperUpdate.of(fromArxiv(FIRST.value()).title("Old title").build())), "test");
         here.findAll(List.of(FIRST));
@@ -60,7 +61,7 @@ class RecentPapersTest {
 
     @StoreTest
     void papersComeInTheOrderAskedWithUnknownIdsLeftOut(Database db) {
-        PaperStore store = new PaperStore(db.jdbi(), POLL, new KnownChangeTest.TestClock());
+        PaperStore store = new PaperStore(db.jdbi(), POLL, new MovingClock(KnownChangeTest.START));
         store.upsert(List.of(PaperUpdate.of(fromArxiv(FIRST.value()).build()), PaperUpdate.of(fromArxiv(SECOND.value()).build())),
                 "test");
         store.findAll(List.of(SECOND)); // one from memory, one from the store

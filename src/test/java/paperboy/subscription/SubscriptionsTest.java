@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
 
@@ -32,29 +32,10 @@ class SubscriptionsTest {
     }
 
     /** A clock tests move by hand. */
-    static final class Hands extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @StoreTest
     void aNewAddressIsPendingAndGetsOneConfirmationWhoseTokenWorksOnce(Database db) {
         Kept mails = new Kept();
-        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, new Hands());
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, new MovingClock(NOW));
 
         subs.subscribe(EmailAddress.of(" Ann@Example.ORG"), Frequency.WEEKLY, new Topic("cat:cs.CL"));
         String token = mails.sent.getFirst().token();
@@ -73,11 +54,11 @@ class SubscriptionsTest {
     @StoreTest
     void aConfirmationTokenExpiresAfter48Hours(Database db) {
         Kept mails = new Kept();
-        Hands clock = new Hands();
+        MovingClock clock = new MovingClock(NOW);
         Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, clock);
         subs.subscribe(EmailAddress.of("ann@example.org"), Frequency.DAILY, null);
 
-        clock.now = NOW.plus(Duration.ofHours(48)).plusSeconds(1);
+        clock.set(NOW.plus(Duration.ofHours(48)).plusSeconds(1));
 
         assertThat(subs.confirmable(mails.sent.getFirst().token())).isFalse();
         assertThat(subs.confirm(mails.sent.getFirst().token())).isEmpty();
@@ -86,7 +67,7 @@ class SubscriptionsTest {
     @StoreTest
     void aSubscribedAddressGetsNoMailAndKeepsItsSettingsWhenSomeoneSubscribesItAgain(Database db) {
         Kept mails = new Kept();
-        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, new Hands());
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, new MovingClock(NOW));
         Subscriber ann = subs.add(EmailAddress.of("ann@example.org"), Frequency.DAILY, List.of(), true);
 
         subs.subscribe(EmailAddress.of("ann@example.org"), Frequency.WEEKLY, new Topic("spam"));
@@ -98,14 +79,14 @@ class SubscriptionsTest {
 
     @StoreTest
     void unconfirmedAddressesAreForgottenAfterAWeekAndConfirmedOnesKept(Database db) {
-        Hands clock = new Hands();
+        MovingClock clock = new MovingClock(NOW);
         Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), clock);
         subs.subscribe(EmailAddress.of("never@example.org"), Frequency.DAILY, null);
         subs.add(EmailAddress.of("kept@example.org"), Frequency.DAILY, List.of(), true);
 
-        clock.now = NOW.plus(Duration.ofDays(6));
+        clock.set(NOW.plus(Duration.ofDays(6)));
         assertThat(subs.forgetUnconfirmed()).isZero();
-        clock.now = NOW.plus(Duration.ofDays(7)).plusSeconds(1);
+        clock.set(NOW.plus(Duration.ofDays(7)).plusSeconds(1));
         assertThat(subs.forgetUnconfirmed()).isEqualTo(1);
 
         assertThat(subs.store().find(EmailAddress.of("never@example.org"))).isEmpty();
@@ -114,7 +95,7 @@ class SubscriptionsTest {
 
     @StoreTest
     void aManageTokenNamesItsSubscriberAndAnyChangeToItIsRefused(Database db) {
-        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), new Hands());
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), new MovingClock(NOW));
         Subscriber ann = subs.add(EmailAddress.of("ann@example.org"), Frequency.DAILY, List.of(), true);
         Subscriber bob = subs.add(EmailAddress.of("bob@example.org"), Frequency.DAILY, List.of(), true);
         String token = subs.tokenFor(ann);
@@ -127,7 +108,7 @@ class SubscriptionsTest {
         assertThat(subs.byToken(null)).isEmpty();
         assertThat(subs.byToken("x.y")).isEmpty();
         // The same secret after a restart: links in mails already sent keep working.
-        assertThat(new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), new Hands()).byToken(token)).contains(ann);
+        assertThat(new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), new MovingClock(NOW)).byToken(token)).contains(ann);
     }
 
     @Test
