@@ -1,8 +1,11 @@
 package paperboy;
 
+import org.jdbi.v3.core.Handle;
 import paperboy.account.Accounts;
 import paperboy.account.Member;
 import paperboy.account.MemberStatus;
+import paperboy.account.Members;
+import paperboy.account.Role;
 import paperboy.community.Bans;
 
 /**
@@ -22,9 +25,16 @@ final class AccountBans implements Bans {
     }
 
     @Override
+    public boolean isBanned(Handle h, long memberId) {
+        return Members.byId(h, memberId).map(m -> !m.isActive()).orElse(true);
+    }
+
+    @Override
     public boolean ban(long memberId) {
         Member member = accounts.members().byId(memberId).orElse(null);
-        if (member == null || member.status() != MemberStatus.ACTIVE) {
+        // Only members: a moderator banning an admin (or another moderator) would end their sessions
+        // and tokens, and only the CLI could undo it. Staff lose their role first (`user role`).
+        if (member == null || member.status() != MemberStatus.ACTIVE || member.role() != Role.MEMBER) {
             return false;
         }
         accounts.setStatus(member, MemberStatus.BANNED);

@@ -21,9 +21,13 @@ final class AccountNames implements MemberNames {
 
     @Override
     public Map<Long, String> names(Collection<Long> memberIds) {
-        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, String> byId = members.names(memberIds);
+        Map<Long, String> names = new LinkedHashMap<>(); // in the order asked
         for (long id : memberIds) {
-            members.byId(id).ifPresent(m -> names.put(id, m.name()));
+            String name = byId.get(id);
+            if (name != null) {
+                names.put(id, name);
+            }
         }
         return names;
     }

@@ -2,8 +2,11 @@ package paperboy.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -90,8 +93,22 @@ public final class Members {
         return jdbi.withHandle(h -> byId(h, id));
     }
 
-    static Optional<Member> byId(Handle h, long id) {
+    /** {@link #byId(long)} inside the caller's transaction. */
+    public static Optional<Member> byId(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id").bind("id", id).map(MEMBER).findOne();
+    }
+
+    /** Members' names by id, in one query; unknown ids are left out. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, name FROM members WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("name")))
+                .forEach(e -> names.put(e.getKey(), e.getValue())));
+        return names;
     }
 
     public Optional<Member> byEmail(String email) {

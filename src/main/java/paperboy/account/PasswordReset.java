@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
  * for {@link #LIFETIME}, only while the address it went to is still the member's. Asking looks the
  * same, and takes the same time, whether or not the address has an account (all the work is done on
  * the mail thread); an active member's address gets one, verified or not. Setting the password spends the token, ends
- * every other reset token and every session of the member, and takes the address as verified (the link reached it);
+ * every other reset token, every session and every API token of the member, and takes the address as verified (the link reached it);
  * it changes nothing else: a member banned or disabled meanwhile stays so. Mailing unverified addresses too is what
  * lets the owner of an address take back an account that someone else opened with it.
  */
@@ -98,6 +98,7 @@ public final class PasswordReset {
         }
         accounts.members().setPasswordHash(m.id(), hash);
         accounts.sessions().endAll(m.id());
+        accounts.tokens().revokeAll(m.id()); // whoever had the account may have made some
         if (!m.verified()) {
             verification.verifiedByReset(m);
         }

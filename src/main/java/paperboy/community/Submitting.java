@@ -126,7 +126,7 @@ public final class Submitting {
         Instant now = clock.instant();
         boolean listed = jdbi.inTransaction(h -> {
             PaperStore.queueForWrite(h); // writers of the same paper queue here, so it is listed once
-            bans.requireAllowed(memberId);
+            bans.requireAllowed(h, memberId);
             if (papers.isFeatured(h, paper.id())) {
                 return false;
             }

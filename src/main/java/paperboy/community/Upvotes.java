@@ -44,7 +44,7 @@ public final class Upvotes {
     /** {@link #set} inside the caller's transaction (a submission of a paper already listed). */
     public Vote set(Handle h, long memberId, ArxivId paper, boolean up) {
         PaperStore.queueForWrite(h);
-        bans.requireAllowed(memberId);
+        bans.requireAllowed(h, memberId);
         if (!papers.isKnown(h, paper)) {
             throw new UnknownPaper(paper);
         }

@@ -75,7 +75,9 @@ class PasswordResetPagesTest {
         // Someone else opened an account with Uli's address: the reset link reaches Uli, who takes it back.
         try (MailedSite site = new MailedSite(GREENMAIL, store.value(), AccountLimits.defaults())) {
             TestMembers.add(site.app.accounts(), "Unverified Uli", "uli@example.org", Role.MEMBER);
-            assertThat(site.app.accounts().members().byEmail("uli@example.org").orElseThrow().verified()).isFalse();
+            Member squatter = site.app.accounts().members().byEmail("uli@example.org").orElseThrow();
+            assertThat(squatter.verified()).isFalse();
+            site.app.accounts().tokens().make(squatter.id(), "the squatter's script");
             TestMembers.Browser owner = site.browser();
             assertThat(owner.post("/password/reset", "email", "uli@example.org").statusCode()).isEqualTo(200);
             String token = site.token("uli@example.org", 1, "/password/reset/new");
@@ -83,6 +85,7 @@ class PasswordResetPagesTest {
             assertThat(owner.post("/password/reset/new", "token", token, "password", NEW_PASSWORD).statusCode()).isEqualTo(303);
 
             assertThat(site.app.accounts().members().byEmail("uli@example.org").orElseThrow().verified()).isTrue();
+            assertThat(site.app.accounts().tokens().of(squatter.id())).as("API tokens revoked").isEmpty();
             assertThat(site.browser().logIn("uli@example.org", TestMembers.PASSWORD).statusCode()).isEqualTo(401);
             assertThat(site.browser().logIn("uli@example.org", NEW_PASSWORD).statusCode()).isEqualTo(303);
         }

@@ -329,6 +329,17 @@ class CommunityPagesTest {
         assertThat(as(admin).get("/admin/log").body()).contains("ban").contains("member:" + eve.id()).contains("spam");
     }
 
+    @Test
+    void aModeratorCannotBanStaff() {
+        Member otherMod = TestMembers.add(server.app(), "Moderator Mia", Role.MODERATOR);
+        as(mod).post("/members/" + admin.id() + "/ban", "reason", "coup", "next", "/");
+        as(mod).post("/members/" + otherMod.id() + "/ban", "reason", "coup", "next", "/");
+
+        assertThat(server.app().accounts().members().byId(admin.id()).orElseThrow().isActive()).isTrue();
+        assertThat(server.app().accounts().members().byId(otherMod.id()).orElseThrow().isActive()).isTrue();
+        assertThat(as(admin).get("/admin/log").body()).doesNotContain("coup");
+    }
+
     private static long commentId(HttpResponse<String> posted) {
         String location = posted.headers().firstValue("Location").orElseThrow();
         return Long.parseLong(location.substring(location.indexOf("#comment-") + "#comment-".length()));

@@ -1,6 +1,7 @@
 package paperboy.community;
 
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Bans kept in memory, for the stores' tests (the site keeps them in accounts). */
@@ -10,6 +11,11 @@ final class TestBans implements Bans {
     @Override
     public boolean isBanned(long memberId) {
         return banned.contains(memberId);
+    }
+
+    @Override
+    public boolean isBanned(Handle h, long memberId) {
+        return isBanned(memberId);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class Comments {
         String text = checked(body);
         return jdbi.inTransaction(h -> {
             PaperStore.queueForWrite(h);
-            bans.requireAllowed(memberId);
+            bans.requireAllowed(h, memberId);
             if (!papers.isKnown(h, paper)) {
                 throw new UnknownPaper(paper);
             }
@@ -87,7 +87,7 @@ public final class Comments {
         String text = checked(body);
         return jdbi.inTransaction(h -> {
             PaperStore.queueForWrite(h);
-            bans.requireAllowed(memberId);
+            bans.requireAllowed(h, memberId);
             Comment comment = own(h, memberId, id);
             if (!comment.visible()) {
                 throw CommentRefused.invalid("This comment is no longer shown, so it cannot be edited.");
