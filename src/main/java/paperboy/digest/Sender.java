@@ -43,7 +43,7 @@ final class Sender {
     private final Composer composer;
     private final MailTransport transport;
     private final Clock clock;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     Sender(Outbox outbox, EditionStore editions, SubscriberStore subscribers, Composer composer, MailTransport transport,
             Clock clock) {
@@ -58,9 +58,12 @@ final class Sender {
     /** One run: until nothing is due within the policy's retry window, the server is given up on, or {@code stop}. */
     SendReport run(SendPolicy policy, BooleanSupplier stop) throws InterruptedException {
         Run run = new Run(policy, stop, clock.instant());
+        // A name of its own per run and thread: claims and starts match on it, so two runs that overlap
+        // in one process (the schedule's and the 15-minute resend) must not pass for one sender.
+        String runId = UUID.randomUUID().toString().substring(0, 8);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < policy.threads(); i++) {
-            String name = node + "/" + i;
+            String name = node + "/" + runId + "/" + i;
             threads.add(Thread.ofPlatform().name("digest-sender-" + i).start(() -> run.work(name)));
         }
         for (Thread t : threads) {

@@ -41,6 +41,25 @@ class TwoSendersTest {
         }
     }
 
+    @StoreTest
+    void twoRunsOverlappingInOneProcessSendEachSubscriberTheEditionOnce(Database a, @TempDir Path dir) throws Exception {
+        // serve's schedule and its 15-minute resend run on one Digests, and a long edition outlasts the 15 minutes.
+        Recorder mail = new Recorder(DigestWorld.files(dir));
+        SendPolicy twoThreads = DigestWorld.FAST.withThreads(2);
+        try (DigestWorld node = new DigestWorld(a, dir, mail).featuredOnMonday("Attention", "Diffusion")) {
+            node.readers(40);
+            node.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
+
+            CompletableFuture<SendReport> first = CompletableFuture.supplyAsync(() -> send(node, twoThreads));
+            CompletableFuture<SendReport> second = CompletableFuture.supplyAsync(() -> send(node, twoThreads));
+            int sent = first.get().sent() + second.get().sent();
+
+            Map<String, Long> copies = mail.delivered().stream().collect(Collectors.groupingBy(m -> m.to().email(), Collectors.counting()));
+            assertThat(sent).isEqualTo(40);
+            assertThat(copies).hasSize(40).allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1));
+        }
+    }
+
     private static SendReport send(DigestWorld node, SendPolicy policy) {
         try {
             return node.digests().send(policy, () -> false);
