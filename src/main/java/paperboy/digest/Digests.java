@@ -66,7 +66,7 @@ public final class Digests implements DigestPreview {
         this.clock = clock;
         this.topics = new TopicMatches(index, papers, links);
         this.composer = new Composer(papers, topics, links, transport.from(), subscriptions.manageTokens());
-        this.sender = new Sender(outbox, editions, subscriptions.store(), composer, transport, clock);
+        this.sender = new Sender(outbox, editions, subscriptions.store(), composer, transport, calendar, clock);
     }
 
     @Override

@@ -42,16 +42,18 @@ final class Sender {
     private final SubscriberStore subscribers;
     private final Composer composer;
     private final MailTransport transport;
+    private final Calendar calendar;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     Sender(Outbox outbox, EditionStore editions, SubscriberStore subscribers, Composer composer, MailTransport transport,
-            Clock clock) {
+            Calendar calendar, Clock clock) {
         this.outbox = outbox;
         this.editions = editions;
         this.subscribers = subscribers;
         this.composer = composer;
         this.transport = transport;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -168,8 +170,9 @@ final class Sender {
             Edition edition = editionCache.computeIfAbsent(claim.editionId(), id -> editions.find(id).orElseThrow());
             Optional<Mail> mail;
             try {
+                // Dated by the edition, not the attempt: a mail resent after an attempt in doubt is the same mail.
                 mail = composer.compose(edition, subscriber.get(), batch.topics().getOrDefault(claim.subscriberId(), List.of()),
-                        claim.messageId(), now);
+                        claim.messageId(), calendar.sendTime(edition.day()));
             } catch (RuntimeException e) {
                 log.warn("could not compose {} for subscriber {}; retrying later", edition.title(), claim.subscriberId(), e);
                 done.add(new Outbox.Mark(claim, Outbox.Outcome.RETRY, now.plus(policy.backoff(claim.attempts())), "compose: " + e));

@@ -197,8 +197,14 @@ class DigestSendingTest {
 
     @StoreTest
     void aMailCutAfterItsDataIsSentAgainWithTheSameMessageId(Database db, @TempDir Path dir) throws Exception {
-        Recorder mail = greenMail()
-                .script((m, tryNo) -> tryNo == 1 ? Delivery.inDoubt("connection reset after the final dot") : null);
+        List<Mail> cut = new java.util.ArrayList<>();
+        Recorder mail = greenMail().script((m, tryNo) -> {
+            if (tryNo != 1) {
+                return null;
+            }
+            cut.add(m);
+            return Delivery.inDoubt("connection reset after the final dot");
+        });
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
             world.readers(1);
             world.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
@@ -211,6 +217,7 @@ class DigestSendingTest {
             assertThat(mail.delivered()).singleElement().extracting(Mail::messageId)
                     .isEqualTo("digest.2026-12-01.daily." + world.subscriptions.store().find(
                             paperboy.subscription.EmailAddress.of("reader1@example.org")).orElseThrow().id() + "@papers.example.org");
+            assertThat(mail.delivered()).singleElement().as("the same mail, Date included").isEqualTo(cut.getFirst());
         }
     }
 
