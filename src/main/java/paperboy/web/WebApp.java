@@ -69,7 +69,7 @@ public final class WebApp {
      * @param metrics   what requests are recorded into and {@code /metrics} shows ({@link Metrics#off()}: neither)
      * @param community accounts and their limits
      * @param subscriptions the email digest's subscriptions (closed when the site sends no mail)
-     * @param preview   {@code /digest/preview} ({@link DigestPreview#OFF} unless mail goes to .eml files)
+     * @param preview   {@code /digest/preview} ({@link DigestPreview#OFF} without a base URL)
      * @param members   what members do: submit, upvote, discuss, moderate
      */
     public WebApp(Database database, PaperStore papers, FeaturedStore featured, PaperIndex index,
