@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Optional;
 import paperboy.http.HttpError;
 import paperboy.http.PageRenderer;
+import paperboy.http.TokenLinks;
 
 /**
  * A forgotten password: {@code /password/reset} asks for the address and answers the same whether

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import paperboy.http.HttpError;
 import paperboy.http.PageRenderer;
+import paperboy.http.TokenLinks;
 
 /**
  * Verifying an address: {@code GET /verify?token=} (the mail's link) shows a button, since link

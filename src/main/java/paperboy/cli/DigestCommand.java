@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import paperboy.App;
 import paperboy.config.Config;
 import paperboy.digest.Digests;
@@ -70,7 +71,16 @@ public final class DigestCommand implements Callable<Integer> {
             EditionStore.Created created = digests.prepare(day, kind);
             out.println(created.edition().title() + ": " + Digests.describe(created));
             out.println("sending through " + app.mail().describe() + " ...");
-            SendReport report = digests.send(SendPolicy.DEFAULTS.withThreads(threads), () -> false);
+            // Ctrl-C or SIGTERM: the senders stop after the mails in flight and record them, so a rerun resends none.
+            AtomicBoolean stopping = new AtomicBoolean();
+            SendReport report;
+            try (StopSignals.Restore signals = StopSignals.onStop(() -> {
+                out.println("stopping after the mails being sent ...");
+                out.flush();
+                stopping.set(true);
+            })) {
+                report = digests.send(SendPolicy.DEFAULTS.withThreads(threads), stopping::get);
+            }
             out.println(report.summary());
             return report.failed() > 0 || report.waiting() > 0 ? 2 : 0;
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import paperboy.account.Visitors;
 import paperboy.http.HttpError;
 import paperboy.http.Throttle;
+import paperboy.http.TokenLinks;
 import paperboy.subscription.EmailAddress;
 import paperboy.subscription.Frequency;
 import paperboy.subscription.Subscriber;
@@ -107,6 +108,7 @@ final class SubscriptionRoutes {
     }
 
     private void askToConfirm(Context ctx) {
+        TokenLinks.keepPrivate(ctx); // the token is in the address or the form
         open();
         String token = text(ctx.queryParam("token"));
         if (!subscriptions.confirmable(token)) {
@@ -119,6 +121,7 @@ final class SubscriptionRoutes {
     }
 
     private void confirm(Context ctx) {
+        TokenLinks.keepPrivate(ctx); // the token is in the address or the form
         open();
         changesPerClient.takeOrRefuse(ctx.ip());
         Optional<Subscriber> confirmed = subscriptions.confirm(text(ctx.formParam("token")));
@@ -133,11 +136,13 @@ final class SubscriptionRoutes {
     }
 
     private void manage(Context ctx) {
+        TokenLinks.keepPrivate(ctx); // the token is in the address or the form
         Subscriber s = subscriber(text(ctx.queryParam("t")));
         pages.render(ctx, "manage.jte", managePage(ctx, s, notice(ctx.queryParam("done"))));
     }
 
     private void change(Context ctx) {
+        TokenLinks.keepPrivate(ctx); // the token is in the address or the form
         changesPerClient.takeOrRefuse(ctx.ip());
         Subscriber s = subscriber(text(ctx.formParam("t")));
         String done = switch (text(ctx.formParam("action"))) {
@@ -160,6 +165,7 @@ final class SubscriptionRoutes {
     }
 
     private void askToUnsubscribe(Context ctx) {
+        TokenLinks.keepPrivate(ctx); // the token is in the address or the form
         String token = text(ctx.queryParam("t"));
         Subscriber s = subscriber(token);
         pages.render(ctx, "tokenform.jte", new TokenFormPage("Unsubscribe",
@@ -172,6 +178,7 @@ final class SubscriptionRoutes {
      * in its body. Either way the signed token is what allows it.
      */
     private void unsubscribe(Context ctx) {
+        TokenLinks.keepPrivate(ctx); // the token is in the address or the form
         changesPerClient.takeOrRefuse(ctx.ip());
         String token = ctx.queryParam("t") != null ? ctx.queryParam("t") : text(ctx.formParam("t"));
         Subscriber s = subscriber(token);

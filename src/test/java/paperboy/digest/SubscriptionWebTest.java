@@ -137,6 +137,8 @@ abstract class SubscriptionWebTest {
         assertThat(again.body()).contains("Link not valid").contains("Subscribe again");
         HttpResponse<String> spent = get(link);
         assertThat(spent.statusCode()).isEqualTo(404);
+        assertThat(spent.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(spent.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(spent.body()).contains("Link not valid").contains("Subscribe again");
     }
 
