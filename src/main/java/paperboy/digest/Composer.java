@@ -53,7 +53,7 @@ final class Composer {
             topics.section(edition, query).ifPresent(sections::add);
         }
         String token = tokens.of(subscriber);
-        Front front = fronts.get(edition.prefix(), key -> front(edition));
+        Front front = fronts.get(edition.cacheKey(), key -> front(edition));
         return new Letter(front.title(), front.period(), front.featured(), sections, links.at("/"),
                 links.manage(token), links.unsubscribe(token));
     }

@@ -29,6 +29,15 @@ public record Edition(long id, LocalDate day, Frequency kind, Calendar.Span span
         return prefix() + subscriberId;
     }
 
+    /**
+     * What the parts made once per edition (the featured list, each topic's section) are kept
+     * under: the stored edition's id with its day and kind, so a preview's edition (id 0, made from
+     * the papers as they are now) never lends its parts to the stored one, whose list is fixed.
+     */
+    String cacheKey() {
+        return id + "/" + prefix();
+    }
+
     /** What every key of this edition starts with. */
     String prefix() {
         return "digest/" + day + "/" + kind.label() + "/";

@@ -47,7 +47,7 @@ final class TopicMatches {
 
     /** The section of the mail for {@code query} in {@code edition}; empty when nothing new matches it. */
     Optional<Letter.Section> section(Edition edition, String query) {
-        return cache.get(edition.prefix() + "\n" + query, k -> {
+        return cache.get(edition.cacheKey() + "\n" + query, k -> {
             List<Paper> matches = search(edition, query);
             return matches.isEmpty() ? Optional.empty() : Optional.of(new Letter.Section(query, searchUrl(edition, query),
                     matches.stream().map(p -> Letter.Entry.of(p, links)).toList()));

@@ -222,6 +222,27 @@ class DigestSendingTest {
     }
 
     @StoreTest
+    void aCopySentBeforeTheEditionIsMadeDoesNotLendItsListToTheEdition(Database db, @TempDir Path dir) throws Exception {
+        Recorder mail = greenMail();
+        try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention", "Diffusion")) {
+            world.readers(1);
+            world.digests().sendCopy(DigestWorld.TUESDAY, Frequency.DAILY,
+                    paperboy.subscription.EmailAddress.of("preview@example.org")); // Attention first: 100 upvotes to 99
+            world.store(paperboy.paper.PaperBuilder.paper("2611.00002").title("Diffusion").summary("About Diffusion.")
+                    .authors("Ada Lovelace", "Alan Turing").upvotes(500).published("2026-11-27")
+                    .featuredOn(DigestWorld.MONDAY.toString(), "2026-11-30T06:00:00Z"));
+            world.digests().prepare(DigestWorld.TUESDAY, Frequency.DAILY);
+
+            world.digests().send(DigestWorld.FAST, () -> false);
+
+            String copy = mail.delivered().getFirst().text();
+            String sent = mail.delivered().getLast().text();
+            assertThat(copy.indexOf("Attention")).isLessThan(copy.indexOf("Diffusion"));
+            assertThat(sent.indexOf("Diffusion")).as("the edition's own list").isLessThan(sent.indexOf("Attention"));
+        }
+    }
+
+    @StoreTest
     void topicsAddTheNewPapersOfThePeriodThatMatchFeaturedOrNot(Database db, @TempDir Path dir) throws Exception {
         Recorder mail = greenMail();
         try (DigestWorld world = new DigestWorld(db, dir, mail).featuredOnMonday("Attention")) {
