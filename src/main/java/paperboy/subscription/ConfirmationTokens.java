@@ -25,6 +25,9 @@ final class ConfirmationTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // Only the latest link works: an older one, perhaps in a mailbox someone else reads, ends here.
+        h.createUpdate("DELETE FROM confirmation_tokens WHERE subscriber_id = :id AND used_at IS NULL")
+                .bind("id", subscriberId).execute();
         h.createUpdate("INSERT INTO confirmation_tokens (token_hash, subscriber_id, expires_at) VALUES (:hash, :id, :expires)")
                 .bind("hash", hash(token)).bind("id", subscriberId).bind("expires", now.plus(LIFETIME).toEpochMilli())
                 .execute();

@@ -58,8 +58,8 @@ public final class Subscriptions {
                 case CONFIRMED, BOUNCING -> {
                     return Optional.empty();
                 }
-                case UNSUBSCRIBED -> store.restart(h, subscriber.id(), frequency, now);
-                case PENDING -> store.setFrequency(h, subscriber.id(), frequency);
+                // Asked again while pending: the week before it is forgotten starts again with the new link.
+                case UNSUBSCRIBED, PENDING -> store.restart(h, subscriber.id(), frequency, now);
             }
             if (topic != null && store.countTopics(h, subscriber.id()) < Topic.MAX_PER_SUBSCRIBER) {
                 store.addTopic(h, subscriber.id(), topic);

@@ -31,7 +31,6 @@ class SubscriptionsTest {
         }
     }
 
-    /** A clock tests move by hand. */
     @StoreTest
     void aNewAddressIsPendingAndGetsOneConfirmationWhoseTokenWorksOnce(Database db) {
         Kept mails = new Kept();
@@ -91,6 +90,24 @@ class SubscriptionsTest {
 
         assertThat(subs.store().find(EmailAddress.of("never@example.org"))).isEmpty();
         assertThat(subs.store().find(EmailAddress.of("kept@example.org"))).isPresent();
+    }
+
+    @StoreTest
+    void askingAgainWhilePendingEndsTheEarlierLinkAndStartsTheWeekAgain(Database db) {
+        MovingClock clock = new MovingClock(NOW);
+        Kept mails = new Kept();
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), mails, clock);
+        subs.subscribe(EmailAddress.of("late@example.org"), Frequency.DAILY, null);
+        clock.set(NOW.plus(Duration.ofDays(6)));
+        subs.subscribe(EmailAddress.of("late@example.org"), Frequency.WEEKLY, null);
+
+        assertThat(subs.confirmable(mails.sent.getFirst().token())).as("the earlier link").isFalse();
+        clock.set(NOW.plus(Duration.ofDays(7)).plusSeconds(1));
+        assertThat(subs.forgetUnconfirmed()).isZero();
+        assertThat(subs.confirm(mails.sent.getLast().token())).hasValueSatisfying(s -> {
+            assertThat(s.state()).isEqualTo(Subscriber.State.CONFIRMED);
+            assertThat(s.frequency()).isEqualTo(Frequency.WEEKLY);
+        });
     }
 
     @StoreTest
