@@ -47,7 +47,8 @@ public final class AccountRoutes {
     private void signUp(Context ctx) {
         limits.signUpsPerAddress().takeOrRefuse(ctx.ip());
         String name = field(ctx, "name"), email = field(ctx, "email");
-        // A new account's address gets a verification mail (queued: the answer takes as long for a taken email).
+        // A new account's address gets a verification mail (queued; the token and the account are two small
+        // writes a taken email does not make, against the password hash both make, which takes far longer).
         List<String> problems = accounts.signUp(name, email, rawField(ctx, "password"), verification::sendFor);
         if (!problems.isEmpty()) {
             ctx.status(422);
