@@ -39,6 +39,8 @@ final class Snippets {
     private static final String[] HIGHLIGHTED = {PaperDocuments.TITLE, PaperDocuments.TEXT};
 
     private final Analyzer analyzer;
+    private final StoredTexts texts = new StoredTexts(StoredTexts.CHARS);
+    private final SnippetScorer scorer = new SnippetScorer();
 
     Snippets(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -114,6 +116,7 @@ final class Snippets {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .withMaxNoHighlightPassages(0)
+                .withScorer(scorer)
                 // Plain terms are found through their postings directly; matching them through the query's weight
                 // (needed to mark a phrase or a wildcard's expansions whole) cost a fifth of a keyword search.
                 .withWeightMatches(!combinedTerms)
@@ -125,7 +128,10 @@ final class Snippets {
                 return field.equals(PaperDocuments.TITLE) ? new WholeBreakIterator() : new SentenceBreaks();
             }
 
-            /** The combined field is not stored: its offsets are marked on the stored abstract. */
+            /**
+             * The combined field is not stored: its offsets are marked on the stored abstract. Values are
+             * kept per segment and document ({@link StoredTexts}), each read once.
+             */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
                     throws IOException {
@@ -135,7 +141,13 @@ final class Snippets {
                         stored[i] = PaperDocuments.SUMMARY;
                     }
                 }
-                return super.loadFieldValues(stored, docs, cacheCharsThreshold);
+                List<String> names = List.of(stored);
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    values.add(texts.of(searcher.getIndexReader(), doc, names, one -> super.loadFieldValues(
+                            stored, DocIdSetIterator.range(one, one + 1), cacheCharsThreshold).get(0)));
+                }
+                return values;
             }
         };
     }

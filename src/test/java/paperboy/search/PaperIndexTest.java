@@ -166,6 +166,21 @@ class PaperIndexTest {
         assertThat(index.size()).isEqualTo(HF_PAPERS + 10);
     }
 
+    @Test
+    void aRevisedAbstractIsMarkedInItsNewWordsOnceIndexed() {
+        write(paper("2608.99998").title("Quokka routing").summary("Experts route tokens through a quokka gate."));
+        index.catchUp(store);
+        assertThat(search("quokka").hits().getFirst().snippetHtml()).contains("<mark>quokka</mark> gate");
+
+        write(paper("2608.99998").version(2).title("Quokka routing")
+                .summary("Revised: the quokka now routes by kangaroo votes."));
+        index.catchUp(store);
+
+        assertThat(search("quokka").hits().getFirst().snippetHtml())
+                .contains("<mark>quokka</mark> now routes by kangaroo votes")
+                .doesNotContain("gate");
+    }
+
     private PaperStore.Written write(List<paperboy.paper.PaperBuilder> papers) {
         var updates = papers.stream().map(paperboy.paper.PaperBuilder::update).toList();
         return db.jdbi().inTransaction(h -> store.write(h, updates, "test"));
