@@ -23,6 +23,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -126,6 +128,14 @@ final class Snippets {
             @Override
             protected BreakIterator getBreakIterator(String field) {
                 return field.equals(PaperDocuments.TITLE) ? new WholeBreakIterator() : new SentenceBreaks();
+            }
+
+            /** Plain terms are read forward through their postings, document after document ({@link ForwardPostings}). */
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+                return source == OffsetSource.POSTINGS && ForwardPostings.fits(components)
+                        ? new ForwardPostings(components)
+                        : super.getOffsetStrategy(source, components);
             }
 
             /**
