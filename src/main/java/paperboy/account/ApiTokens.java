@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import paperboy.mail.Sha256;
 
 /**
  * API tokens: what a member's programs send as {@code Authorization: Bearer pb_...} on {@code /api/}
@@ -38,7 +39,7 @@ public final class ApiTokens {
         String token = PREFIX + Secrets.random256();
         long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO api_tokens (member_id, label, token_hash, created_at) "
                         + "VALUES (:m, :label, :hash, :now)")
-                .bind("m", memberId).bind("label", label).bind("hash", Secrets.sha256Hex(token)).bind("now", clock.millis())
+                .bind("m", memberId).bind("label", label).bind("hash", Sha256.hex(token)).bind("now", clock.millis())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return new Made(id, token);
     }
@@ -68,7 +69,7 @@ public final class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = Secrets.sha256Hex(token);
+        String hash = Sha256.hex(token);
         Optional<long[]> row = jdbi.withHandle(h -> h.createQuery("SELECT member_id, last_used_at FROM api_tokens WHERE token_hash = :hash")
                 .bind("hash", hash)
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? 0 : rs.getLong(2)}).findOne());

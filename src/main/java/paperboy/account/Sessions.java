@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import paperboy.mail.Sha256;
 
 /**
  * Logged-in browsers, kept in the store so that every node of a deployment knows them. A session's
@@ -41,7 +42,7 @@ public final class Sessions {
     /** Begins a session for {@code member}. */
     public Started start(Member member) {
         String id = Secrets.random256();
-        String hash = Secrets.sha256Hex(id);
+        String hash = Sha256.hex(id);
         long now = clock.millis();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (id_hash, member_id, created_at, last_seen_at) "
                         + "VALUES (:hash, :member, :now, :now)")
@@ -57,7 +58,7 @@ public final class Sessions {
         if (id == null || id.isEmpty() || id.length() > 100) {
             return Optional.empty();
         }
-        String hash = Secrets.sha256Hex(id);
+        String hash = Sha256.hex(id);
         long now = clock.millis();
         Optional<long[]> row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT member_id, created_at, last_seen_at FROM sessions WHERE id_hash = :hash")
@@ -86,7 +87,7 @@ public final class Sessions {
     /** Ends the session of a cookie's id (logging out); nothing when there is none. */
     public void end(String id) {
         if (id != null) {
-            endByHash(Secrets.sha256Hex(id));
+            endByHash(Sha256.hex(id));
         }
     }
 

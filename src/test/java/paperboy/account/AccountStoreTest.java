@@ -6,6 +6,7 @@ import java.time.Duration;
 import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
+import paperboy.mail.Sha256;
 
 /** Members, sessions and API tokens in a real store, on SQLite and PostgreSQL. */
 class AccountStoreTest {
@@ -109,7 +110,7 @@ class AccountStoreTest {
         Sessions.Started session = accounts.sessions().start(ada);
         assertThat(session.id()).hasSize(43); // 256 bits in unpadded Base64
         String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT id_hash FROM sessions").mapTo(String.class).one());
-        assertThat(stored).isEqualTo(Secrets.sha256Hex(session.id())).isNotEqualTo(session.id());
+        assertThat(stored).isEqualTo(Sha256.hex(session.id())).isNotEqualTo(session.id());
     }
 
     @StoreTest
