@@ -3,6 +3,9 @@ package paperboy.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
@@ -16,7 +19,7 @@ class AccountStoreTest {
     private Accounts accounts(Database db) {
         Members members = new Members(db.jdbi(), clock);
         SessionSettings settings = new SessionSettings(Duration.ofHours(2), Duration.ofDays(1), false);
-        return new Accounts(members, new Sessions(db.jdbi(), members, clock, settings),
+        return new Accounts(members, new Sessions(db.jdbi(), clock, settings),
                 new ApiTokens(db.jdbi(), members, clock), FAST, PasswordRules.bundled());
     }
 
@@ -87,6 +90,38 @@ class AccountStoreTest {
         }
         clock.advance(Duration.ofMinutes(61));
         assertThat(accounts.sessions().find(busy.id())).as("older than a day, however busy").isEmpty();
+    }
+
+    private static Member ada(Accounts accounts) {
+        return accounts.members().add("Ada", "ada@example.org", "h", Role.MEMBER).orElseThrow();
+    }
+
+    @StoreTest
+    void aSessionOfAMemberClosedWithoutEndingItIsRefusedAndEnded(Database db) {
+        Accounts accounts = accounts(db);
+        Member ada = ada(accounts);
+        Sessions.Started session = accounts.sessions().start(ada);
+        // As a status set past Accounts.setStatus (by hand in the store, say) leaves it: the sessions are still there.
+        accounts.members().setStatus(ada.id(), MemberStatus.DISABLED);
+        assertThat(accounts.sessions().count(ada.id())).isEqualTo(1);
+        assertThat(accounts.sessions().find(session.id())).isEmpty();
+        assertThat(accounts.sessions().count(ada.id())).isZero();
+    }
+
+    @StoreTest
+    void aLiveSessionIsFoundWithItsMemberInOneQuery(Database db) {
+        Accounts accounts = accounts(db);
+        Member ada = ada(accounts);
+        Sessions.Started session = accounts.sessions().start(ada);
+        AtomicInteger statements = new AtomicInteger();
+        db.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.incrementAndGet();
+            }
+        });
+        assertThat(accounts.sessions().find(session.id())).map(Sessions.Live::member).hasValue(ada);
+        assertThat(statements).as("not touched: seen less than a minute ago").hasValue(1);
     }
 
     @StoreTest
