@@ -111,7 +111,7 @@ public final class Sessions {
                 .bind("m", memberId).bind("keep", keepHash).execute());
     }
 
-    /** How many sessions a member has open (for tests and the settings page). */
+    /** How many sessions a member has open (what tests check). */
     public int count(long memberId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sessions WHERE member_id = :m")
                 .bind("m", memberId).mapTo(Integer.class).one());
