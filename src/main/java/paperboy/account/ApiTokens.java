@@ -20,12 +20,10 @@ public final class ApiTokens {
     private static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
-    private final Members members;
     private final Clock clock;
 
-    public ApiTokens(Jdbi jdbi, Members members, Clock clock) {
+    public ApiTokens(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
-        this.members = members;
         this.clock = clock;
     }
 
@@ -70,17 +68,24 @@ public final class ApiTokens {
             return Optional.empty();
         }
         String hash = Sha256.hex(token);
-        Optional<long[]> row = jdbi.withHandle(h -> h.createQuery("SELECT member_id, last_used_at FROM api_tokens WHERE token_hash = :hash")
+        // The token and its member in one query: this runs on every API request that sends one.
+        Optional<Used> row = jdbi.withHandle(h -> h.createQuery("SELECT t.last_used_at, " + Members.columns("m")
+                        + " FROM api_tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = :hash")
                 .bind("hash", hash)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? 0 : rs.getLong(2)}).findOne());
+                .map((rs, ctx) -> new Used(rs.getObject("last_used_at") == null ? 0 : rs.getLong("last_used_at"),
+                        Members.MEMBER.map(rs, ctx)))
+                .findOne());
         if (row.isEmpty()) {
             return Optional.empty();
         }
         long now = clock.millis();
-        if (now - row.get()[1] > TOUCH_EVERY.toMillis()) {
+        if (now - row.get().lastUsedAt() > TOUCH_EVERY.toMillis()) {
             jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
                     .bind("now", now).bind("hash", hash).execute());
         }
-        return members.byId(row.get()[0]).filter(Member::isActive);
+        return Optional.of(row.get().member()).filter(Member::isActive);
     }
+
+    /** A token's last use (0 for never) with its member. */
+    private record Used(long lastUsedAt, Member member) {}
 }

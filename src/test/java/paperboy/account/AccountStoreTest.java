@@ -20,7 +20,7 @@ class AccountStoreTest {
         Members members = new Members(db.jdbi(), clock);
         SessionSettings settings = new SessionSettings(Duration.ofHours(2), Duration.ofDays(1), false);
         return new Accounts(members, new Sessions(db.jdbi(), clock, settings),
-                new ApiTokens(db.jdbi(), members, clock), FAST, PasswordRules.bundled());
+                new ApiTokens(db.jdbi(), clock), FAST, PasswordRules.bundled());
     }
 
     @StoreTest
@@ -113,6 +113,13 @@ class AccountStoreTest {
         Accounts accounts = accounts(db);
         Member ada = ada(accounts);
         Sessions.Started session = accounts.sessions().start(ada);
+        AtomicInteger statements = counting(db);
+        assertThat(accounts.sessions().find(session.id())).map(Sessions.Live::member).hasValue(ada);
+        assertThat(statements).as("not touched: seen less than a minute ago").hasValue(1);
+    }
+
+    /** A count of the statements the store runs from now on. */
+    private static AtomicInteger counting(Database db) {
         AtomicInteger statements = new AtomicInteger();
         db.jdbi().setSqlLogger(new SqlLogger() {
             @Override
@@ -120,8 +127,7 @@ class AccountStoreTest {
                 statements.incrementAndGet();
             }
         });
-        assertThat(accounts.sessions().find(session.id())).map(Sessions.Live::member).hasValue(ada);
-        assertThat(statements).as("not touched: seen less than a minute ago").hasValue(1);
+        return statements;
     }
 
     @StoreTest
@@ -182,6 +188,20 @@ class AccountStoreTest {
         String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM api_tokens").mapTo(String.class).one());
         assertThat(stored).doesNotContain(made.token().substring(3));
         assertThat(accounts.tokens().revoke(ada.id(), made.id())).isTrue();
+        assertThat(accounts.tokens().find(made.token())).isEmpty();
+    }
+
+    @StoreTest
+    void anApiTokenIsFoundWithItsMemberInOneQueryAndRefusedForAClosedMember(Database db) {
+        Accounts accounts = accounts(db);
+        Member ada = ada(accounts);
+        ApiTokens.Made made = accounts.tokens().make(ada.id(), "my script");
+        accounts.tokens().find(made.token()); // its first use is written
+        AtomicInteger statements = counting(db);
+        assertThat(accounts.tokens().find(made.token())).hasValue(ada);
+        assertThat(statements).as("not touched: used less than a minute ago").hasValue(1);
+        // A status set past Accounts.setStatus leaves the token in place; it lets nobody in all the same.
+        accounts.members().setStatus(ada.id(), MemberStatus.BANNED);
         assertThat(accounts.tokens().find(made.token())).isEmpty();
     }
 
