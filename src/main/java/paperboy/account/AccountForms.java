@@ -2,11 +2,12 @@ package paperboy.account;
 
 import java.util.Locale;
 import java.util.Optional;
+import paperboy.subscription.EmailAddress;
 
 /** What a display name and an email address must be, in words the forms show. */
 public final class AccountForms {
     public static final int MAX_NAME = 40;
-    public static final int MAX_EMAIL = 254;
+    public static final int MAX_EMAIL = EmailAddress.MAX_LENGTH;
 
     private AccountForms() {}
 
@@ -26,13 +27,17 @@ public final class AccountForms {
         return Optional.empty();
     }
 
-    /** What is wrong with an email address; empty when it looks like one (nothing is sent to it yet). */
+    /**
+     * What is wrong with an email address; empty when it is one by the rule every address is held to,
+     * {@link EmailAddress}'s (nothing is sent to it yet). An account's address is the one its digest
+     * goes to, so one the digest would refuse is refused here too.
+     */
     public static Optional<String> emailProblem(String email) {
-        String e = email == null ? "" : email.strip();
-        int at = e.lastIndexOf('@');
-        boolean shaped = e.length() <= MAX_EMAIL && at > 0 && at == e.indexOf('@')
-                && e.indexOf('.', at) > at + 1 && !e.endsWith(".")
-                && e.chars().noneMatch(c -> c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"');
-        return shaped ? Optional.empty() : Optional.of("Enter an email address like name@example.org.");
+        try {
+            EmailAddress.of(email);
+            return Optional.empty();
+        } catch (EmailAddress.InvalidEmail e) {
+            return Optional.of("Enter an email address like name@example.org.");
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class Accounts {
     public static Accounts inStore(org.jdbi.v3.core.Jdbi jdbi, SessionSettings settings) {
         java.time.Clock clock = java.time.Clock.systemUTC();
         Members members = new Members(jdbi, clock);
-        return new Accounts(members, new Sessions(jdbi, members, clock, settings), new ApiTokens(jdbi, members, clock),
+        return new Accounts(members, new Sessions(jdbi, clock, settings), new ApiTokens(jdbi, clock),
                 Passwords.forThisMachine(), PasswordRules.bundled());
     }
 

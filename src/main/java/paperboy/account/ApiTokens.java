@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import paperboy.mail.Sha256;
 
 /**
  * API tokens: what a member's programs send as {@code Authorization: Bearer pb_...} on {@code /api/}
@@ -19,12 +20,10 @@ public final class ApiTokens {
     private static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
-    private final Members members;
     private final Clock clock;
 
-    public ApiTokens(Jdbi jdbi, Members members, Clock clock) {
+    public ApiTokens(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
-        this.members = members;
         this.clock = clock;
     }
 
@@ -38,7 +37,7 @@ public final class ApiTokens {
         String token = PREFIX + Secrets.random256();
         long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO api_tokens (member_id, label, token_hash, created_at) "
                         + "VALUES (:m, :label, :hash, :now)")
-                .bind("m", memberId).bind("label", label).bind("hash", Secrets.sha256Hex(token)).bind("now", clock.millis())
+                .bind("m", memberId).bind("label", label).bind("hash", Sha256.hex(token)).bind("now", clock.millis())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return new Made(id, token);
     }
@@ -68,18 +67,25 @@ public final class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = Secrets.sha256Hex(token);
-        Optional<long[]> row = jdbi.withHandle(h -> h.createQuery("SELECT member_id, last_used_at FROM api_tokens WHERE token_hash = :hash")
+        String hash = Sha256.hex(token);
+        // The token and its member in one query: this runs on every API request that sends one.
+        Optional<Used> row = jdbi.withHandle(h -> h.createQuery("SELECT t.last_used_at, " + Members.columns("m")
+                        + " FROM api_tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = :hash")
                 .bind("hash", hash)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? 0 : rs.getLong(2)}).findOne());
+                .map((rs, ctx) -> new Used(rs.getObject("last_used_at") == null ? 0 : rs.getLong("last_used_at"),
+                        Members.MEMBER.map(rs, ctx)))
+                .findOne());
         if (row.isEmpty()) {
             return Optional.empty();
         }
         long now = clock.millis();
-        if (now - row.get()[1] > TOUCH_EVERY.toMillis()) {
+        if (now - row.get().lastUsedAt() > TOUCH_EVERY.toMillis()) {
             jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
                     .bind("now", now).bind("hash", hash).execute());
         }
-        return members.byId(row.get()[0]).filter(Member::isActive);
+        return Optional.of(row.get().member()).filter(Member::isActive);
     }
+
+    /** A token's last use (0 for never) with its member. */
+    private record Used(long lastUsedAt, Member member) {}
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import paperboy.mail.Sha256;
 
 /**
  * The single-use tokens that account mails carry (table {@code email_tokens}): 256 random bits in
@@ -39,7 +40,7 @@ final class EmailTokens {
         String token = Secrets.random256();
         h.createUpdate("INSERT INTO email_tokens (token_hash, member_id, purpose, email, created_at, expires_at) "
                         + "VALUES (:hash, :member, :purpose, :email, :now, :expires)")
-                .bind("hash", Secrets.sha256Hex(token)).bind("member", memberId).bind("purpose", purpose.word())
+                .bind("hash", Sha256.hex(token)).bind("member", memberId).bind("purpose", purpose.word())
                 .bind("email", email).bind("now", now.toEpochMilli()).bind("expires", now.plus(lifetime).toEpochMilli())
                 .execute();
         return token;
@@ -60,7 +61,7 @@ final class EmailTokens {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return h.createQuery(sql).bind("hash", Secrets.sha256Hex(token.strip())).bind("purpose", purpose.word())
+        return h.createQuery(sql).bind("hash", Sha256.hex(token.strip())).bind("purpose", purpose.word())
                 .bind("now", now.toEpochMilli())
                 .map((rs, ctx) -> new Holder(rs.getLong("member_id"), rs.getString("email"))).findOne();
     }

@@ -11,11 +11,6 @@ import java.time.Instant;
  */
 public record Member(long id, String name, String email, Role role, MemberStatus status, Instant createdAt,
         boolean verified) {
-    /** A member whose address is not verified. */
-    public Member(long id, String name, String email, Role role, MemberStatus status, Instant createdAt) {
-        this(id, name, email, role, status, createdAt, false);
-    }
-
     /** The name shown for an account its member deleted. */
     public static final String DELETED_NAME = "deleted member";
 

@@ -24,6 +24,11 @@ public final class Members {
             MemberStatus.parse(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("created_at")),
             rs.getObject("email_verified_at") != null);
 
+    /** The columns {@link #MEMBER} reads, of the members table named {@code alias} in a join. */
+    static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
 

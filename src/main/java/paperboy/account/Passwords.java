@@ -73,10 +73,6 @@ public final class Passwords {
         return new Passwords(Cost.DEFAULT, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    public Cost cost() {
-        return cost;
-    }
-
     /** A new PHC string for {@code password}, with a fresh random salt. */
     public String hash(String password) {
         byte[] salt = Secrets.randomBytes(SALT_BYTES);

@@ -2,14 +2,13 @@ package paperboy.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import paperboy.mail.Sha256;
 
 /**
  * The random values visitors hold (session ids, API tokens, the anonymous CSRF cookie) and how the
- * store keeps them: only their SHA-256, so a copy of the store lets nobody in. A SHA-256 lookup is
+ * store keeps them: only their SHA-256 ({@link Sha256}), so a copy of the store lets nobody in. A SHA-256 lookup is
  * enough for these (they have 256 bits of entropy; a password needs Argon2id, see {@link Passwords}).
  */
 final class Secrets {
@@ -28,14 +27,6 @@ final class Secrets {
     /** A fresh 256-bit secret. */
     static String random256() {
         return random(32);
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 
     /** Constant-time equality of two strings (their UTF-8 bytes); false when either is null. */

@@ -19,8 +19,4 @@ public record SessionSettings(Duration idle, Duration lifetime, boolean secure) 
             throw new IllegalArgumentException("session limits must be positive");
         }
     }
-
-    public SessionSettings withSecure(boolean on) {
-        return new SessionSettings(idle, lifetime, on);
-    }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import paperboy.mail.Sha256;
 
 /**
  * Logged-in browsers, kept in the store so that every node of a deployment knows them. A session's
@@ -17,13 +18,11 @@ public final class Sessions {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
-    private final Members members;
     private final Clock clock;
     private final SessionSettings settings;
 
-    public Sessions(Jdbi jdbi, Members members, Clock clock, SessionSettings settings) {
+    public Sessions(Jdbi jdbi, Clock clock, SessionSettings settings) {
         this.jdbi = jdbi;
-        this.members = members;
         this.clock = clock;
         this.settings = settings;
     }
@@ -41,7 +40,7 @@ public final class Sessions {
     /** Begins a session for {@code member}. */
     public Started start(Member member) {
         String id = Secrets.random256();
-        String hash = Secrets.sha256Hex(id);
+        String hash = Sha256.hex(id);
         long now = clock.millis();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (id_hash, member_id, created_at, last_seen_at) "
                         + "VALUES (:hash, :member, :now, :now)")
@@ -57,21 +56,25 @@ public final class Sessions {
         if (id == null || id.isEmpty() || id.length() > 100) {
             return Optional.empty();
         }
-        String hash = Secrets.sha256Hex(id);
+        String hash = Sha256.hex(id);
         long now = clock.millis();
-        Optional<long[]> row = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT member_id, created_at, last_seen_at FROM sessions WHERE id_hash = :hash")
+        // The session and its member in one query: this runs on every request of a logged-in browser.
+        Optional<Row> row = jdbi.withHandle(h -> h.createQuery("SELECT s.member_id, s.created_at AS session_created_at, "
+                        + "s.last_seen_at, " + Members.columns("m") + " FROM sessions s LEFT JOIN members m ON m.id = s.member_id "
+                        + "WHERE s.id_hash = :hash")
                 .bind("hash", hash)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).findOne());
+                .map((rs, ctx) -> new Row(rs.getLong("member_id"), rs.getLong("session_created_at"), rs.getLong("last_seen_at"),
+                        rs.getObject("id") == null ? Optional.empty() : Optional.of(Members.MEMBER.map(rs, ctx))))
+                .findOne());
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        long memberId = row.get()[0], createdAt = row.get()[1], lastSeen = row.get()[2];
+        long memberId = row.get().memberId(), createdAt = row.get().createdAt(), lastSeen = row.get().lastSeen();
         if (now - lastSeen > settings.idle().toMillis() || now - createdAt > settings.lifetime().toMillis()) {
             end(id);
             return Optional.empty();
         }
-        Optional<Member> member = members.byId(memberId).filter(Member::isActive);
+        Optional<Member> member = row.get().member().filter(Member::isActive);
         if (member.isEmpty()) {
             endAll(memberId);
             return Optional.empty();
@@ -83,10 +86,13 @@ public final class Sessions {
         return Optional.of(new Live(hash, member.get()));
     }
 
+    /** A session's row with its member's, empty when the member's row is gone. */
+    private record Row(long memberId, long createdAt, long lastSeen, Optional<Member> member) {}
+
     /** Ends the session of a cookie's id (logging out); nothing when there is none. */
     public void end(String id) {
         if (id != null) {
-            endByHash(Secrets.sha256Hex(id));
+            endByHash(Sha256.hex(id));
         }
     }
 
@@ -105,7 +111,7 @@ public final class Sessions {
                 .bind("m", memberId).bind("keep", keepHash).execute());
     }
 
-    /** How many sessions a member has open (for tests and the settings page). */
+    /** How many sessions a member has open (what tests check). */
     public int count(long memberId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sessions WHERE member_id = :m")
                 .bind("m", memberId).mapTo(Integer.class).one());

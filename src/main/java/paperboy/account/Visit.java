@@ -25,10 +25,6 @@ public record Visit(Visitor visitor, String csrfToken, String here) {
         return visitor.name();
     }
 
-    public boolean can(Role role) {
-        return visitor.can(role);
-    }
-
     /** {@code /login?next=<here>}. */
     public String loginHref() {
         return here.equals("/") ? "/login" : "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8);

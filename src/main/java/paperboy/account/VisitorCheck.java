@@ -23,10 +23,6 @@ public final class VisitorCheck {
     private final Cookies cookies;
     private final Set<String> signedLinks;
 
-    public VisitorCheck(Sessions sessions, ApiTokens tokens, CsrfTokens csrf) {
-        this(sessions, tokens, csrf, Set.of());
-    }
-
     /**
      * @param signedLinks paths whose POSTs are authorised by a signed token in their own address, not
      *                    by a cookie (the digest's RFC 8058 one-click unsubscribe, which a mailbox

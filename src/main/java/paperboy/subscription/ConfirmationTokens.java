@@ -1,15 +1,12 @@
 package paperboy.subscription;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import paperboy.mail.Sha256;
 
 /**
  * The double opt-in's tokens: 256 random bits sent by mail, of which the store keeps only the
@@ -29,7 +26,7 @@ final class ConfirmationTokens {
         h.createUpdate("DELETE FROM confirmation_tokens WHERE subscriber_id = :id AND used_at IS NULL")
                 .bind("id", subscriberId).execute();
         h.createUpdate("INSERT INTO confirmation_tokens (token_hash, subscriber_id, expires_at) VALUES (:hash, :id, :expires)")
-                .bind("hash", hash(token)).bind("id", subscriberId).bind("expires", now.plus(LIFETIME).toEpochMilli())
+                .bind("hash", Sha256.hex(token)).bind("id", subscriberId).bind("expires", now.plus(LIFETIME).toEpochMilli())
                 .execute();
         return token;
     }
@@ -41,7 +38,7 @@ final class ConfirmationTokens {
         }
         return h.createQuery("UPDATE confirmation_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL "
                         + "AND expires_at > :now RETURNING subscriber_id")
-                .bind("hash", hash(token.strip())).bind("now", now.toEpochMilli())
+                .bind("hash", Sha256.hex(token.strip())).bind("now", now.toEpochMilli())
                 .mapTo(Long.class).findOne();
     }
 
@@ -52,20 +49,12 @@ final class ConfirmationTokens {
         }
         return h.createQuery("SELECT COUNT(*) FROM confirmation_tokens WHERE token_hash = :hash AND used_at IS NULL "
                         + "AND expires_at > :now")
-                .bind("hash", hash(token.strip())).bind("now", now.toEpochMilli()).mapTo(Integer.class).one() > 0;
+                .bind("hash", Sha256.hex(token.strip())).bind("now", now.toEpochMilli()).mapTo(Integer.class).one() > 0;
     }
 
     /** Drops tokens that can no longer be spent. */
     int forgetSpent(Handle h, Instant now) {
         return h.createUpdate("DELETE FROM confirmation_tokens WHERE used_at IS NOT NULL OR expires_at <= :now")
                 .bind("now", now.toEpochMilli()).execute();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

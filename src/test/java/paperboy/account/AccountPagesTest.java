@@ -121,6 +121,16 @@ class AccountPagesTest {
     }
 
     @Test
+    void aSignUpWithAnAddressTheDigestWouldRefuseIsRefusedWithTheForm() {
+        // Shaped like an address (one @, a dot after it, no space), but a comma cannot stand unquoted in a mailbox.
+        HttpResponse<String> refused = browser().post("/signup", "name", "Comma Carl", "email", "carl,c@example.org",
+                "password", TestMembers.PASSWORD);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter an email address like name@example.org.").contains("value=\"carl,c@example.org\"");
+        assertThat(server.app().accounts().members().byName("Comma Carl")).isEmpty();
+    }
+
+    @Test
     void aFormWithoutOrWithAWrongCsrfTokenIsRefused() {
         TestMembers.Browser browser = browser();
         browser.get("/login"); // has the CSRF cookie now

@@ -3,9 +3,13 @@ package paperboy.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import paperboy.MovingClock;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
+import paperboy.mail.Sha256;
 
 /** Members, sessions and API tokens in a real store, on SQLite and PostgreSQL. */
 class AccountStoreTest {
@@ -15,8 +19,8 @@ class AccountStoreTest {
     private Accounts accounts(Database db) {
         Members members = new Members(db.jdbi(), clock);
         SessionSettings settings = new SessionSettings(Duration.ofHours(2), Duration.ofDays(1), false);
-        return new Accounts(members, new Sessions(db.jdbi(), members, clock, settings),
-                new ApiTokens(db.jdbi(), members, clock), FAST, PasswordRules.bundled());
+        return new Accounts(members, new Sessions(db.jdbi(), clock, settings),
+                new ApiTokens(db.jdbi(), clock), FAST, PasswordRules.bundled());
     }
 
     @StoreTest
@@ -88,6 +92,44 @@ class AccountStoreTest {
         assertThat(accounts.sessions().find(busy.id())).as("older than a day, however busy").isEmpty();
     }
 
+    private static Member ada(Accounts accounts) {
+        return accounts.members().add("Ada", "ada@example.org", "h", Role.MEMBER).orElseThrow();
+    }
+
+    @StoreTest
+    void aSessionOfAMemberClosedWithoutEndingItIsRefusedAndEnded(Database db) {
+        Accounts accounts = accounts(db);
+        Member ada = ada(accounts);
+        Sessions.Started session = accounts.sessions().start(ada);
+        // As a status set past Accounts.setStatus (by hand in the store, say) leaves it: the sessions are still there.
+        accounts.members().setStatus(ada.id(), MemberStatus.DISABLED);
+        assertThat(accounts.sessions().count(ada.id())).isEqualTo(1);
+        assertThat(accounts.sessions().find(session.id())).isEmpty();
+        assertThat(accounts.sessions().count(ada.id())).isZero();
+    }
+
+    @StoreTest
+    void aLiveSessionIsFoundWithItsMemberInOneQuery(Database db) {
+        Accounts accounts = accounts(db);
+        Member ada = ada(accounts);
+        Sessions.Started session = accounts.sessions().start(ada);
+        AtomicInteger statements = counting(db);
+        assertThat(accounts.sessions().find(session.id())).map(Sessions.Live::member).hasValue(ada);
+        assertThat(statements).as("not touched: seen less than a minute ago").hasValue(1);
+    }
+
+    /** A count of the statements the store runs from now on. */
+    private static AtomicInteger counting(Database db) {
+        AtomicInteger statements = new AtomicInteger();
+        db.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.incrementAndGet();
+            }
+        });
+        return statements;
+    }
+
     @StoreTest
     void theSweepDeletesExpiredSessionsAndKeepsLiveOnes(Database db) {
         Accounts accounts = accounts(db);
@@ -109,7 +151,7 @@ class AccountStoreTest {
         Sessions.Started session = accounts.sessions().start(ada);
         assertThat(session.id()).hasSize(43); // 256 bits in unpadded Base64
         String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT id_hash FROM sessions").mapTo(String.class).one());
-        assertThat(stored).isEqualTo(Secrets.sha256Hex(session.id())).isNotEqualTo(session.id());
+        assertThat(stored).isEqualTo(Sha256.hex(session.id())).isNotEqualTo(session.id());
     }
 
     @StoreTest
@@ -146,6 +188,20 @@ class AccountStoreTest {
         String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM api_tokens").mapTo(String.class).one());
         assertThat(stored).doesNotContain(made.token().substring(3));
         assertThat(accounts.tokens().revoke(ada.id(), made.id())).isTrue();
+        assertThat(accounts.tokens().find(made.token())).isEmpty();
+    }
+
+    @StoreTest
+    void anApiTokenIsFoundWithItsMemberInOneQueryAndRefusedForAClosedMember(Database db) {
+        Accounts accounts = accounts(db);
+        Member ada = ada(accounts);
+        ApiTokens.Made made = accounts.tokens().make(ada.id(), "my script");
+        accounts.tokens().find(made.token()); // its first use is written
+        AtomicInteger statements = counting(db);
+        assertThat(accounts.tokens().find(made.token())).hasValue(ada);
+        assertThat(statements).as("not touched: used less than a minute ago").hasValue(1);
+        // A status set past Accounts.setStatus leaves the token in place; it lets nobody in all the same.
+        accounts.members().setStatus(ada.id(), MemberStatus.BANNED);
         assertThat(accounts.tokens().find(made.token())).isEmpty();
     }
 

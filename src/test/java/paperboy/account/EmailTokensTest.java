@@ -38,8 +38,8 @@ class EmailTokensTest {
 
     private World world(Database db) throws Exception {
         Members members = new Members(db.jdbi(), clock);
-        Accounts accounts = new Accounts(members, new Sessions(db.jdbi(), members, clock, SessionSettings.DEFAULTS),
-                new ApiTokens(db.jdbi(), members, clock), FAST, PasswordRules.bundled());
+        Accounts accounts = new Accounts(members, new Sessions(db.jdbi(), clock, SessionSettings.DEFAULTS),
+                new ApiTokens(db.jdbi(), clock), FAST, PasswordRules.bundled());
         Path mailDir = Files.createTempDirectory("paperboy-account-eml");
         AccountMail mail = new AccountMail(MailTransport.of(MailSettings.FILES, mailDir), new SiteLinks(URI.create(BASE)), clock);
         EmailVerification verification =

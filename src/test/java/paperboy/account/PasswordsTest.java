@@ -61,7 +61,7 @@ class PasswordsTest {
         assertThat(Role.MODERATOR.includes(Role.MEMBER)).isTrue();
         assertThat(Role.MEMBER.includes(Role.MODERATOR)).isFalse();
         assertThat(Visitor.anonymous().can(Role.MEMBER)).isFalse();
-        Member banned = new Member(1, "B", "b@x.org", Role.ADMIN, MemberStatus.BANNED, java.time.Instant.EPOCH);
+        Member banned = new Member(1, "B", "b@x.org", Role.ADMIN, MemberStatus.BANNED, java.time.Instant.EPOCH, false);
         assertThat(Visitor.bySession(banned, "h").can(Role.MEMBER)).isFalse();
     }
 

@@ -82,6 +82,16 @@ class SettingsPagesTest {
     }
 
     @Test
+    void anEmailChangeToAnAddressTheDigestWouldRefuseIsRefused() {
+        TestMembers.Browser browser = member("Underscore Mover");
+        HttpResponse<String> refused = browser.post("/settings/email", "email", "mover@mail_host.example.org",
+                "password", TestMembers.PASSWORD);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter an email address like name@example.org.");
+        assertThat(server.app().accounts().members().byEmail("mover@mail_host.example.org")).isEmpty();
+    }
+
+    @Test
     void anApiTokenIsShownOnceListedAndRevocable() {
         TestMembers.Browser browser = member("Token Maker");
         HttpResponse<String> made = browser.post("/settings/tokens", "label", "my <b>script</b>");

@@ -48,6 +48,7 @@ public final class Comments {
      */
     public Comment add(long memberId, ArxivId paper, Long parentId, String body) {
         String text = checked(body);
+        String html = markdown.html(text); // rendered before the transaction, which holds the store's write lock
         return jdbi.inTransaction(h -> {
             PaperStore.queueForWrite(h);
             bans.requireAllowed(h, memberId);
@@ -61,7 +62,7 @@ public final class Comments {
                     .bind("member", memberId)
                     .bind("parent", parent)
                     .bind("body", text)
-                    .bind("html", markdown.html(text))
+                    .bind("html", html)
                     .bind("at", clock.millis())
                     .mapTo(Long.class)
                     .one();
@@ -85,6 +86,7 @@ public final class Comments {
     /** The author's new text for their comment. */
     public Comment edit(long memberId, long id, String body) {
         String text = checked(body);
+        String html = markdown.html(text); // as in add: before the write lock
         return jdbi.inTransaction(h -> {
             PaperStore.queueForWrite(h);
             bans.requireAllowed(h, memberId);
@@ -93,7 +95,7 @@ public final class Comments {
                 throw CommentRefused.invalid("This comment is no longer shown, so it cannot be edited.");
             }
             h.createUpdate("UPDATE comments SET body = :body, html = :html, edited_at = :at WHERE id = :id")
-                    .bind("body", text).bind("html", markdown.html(text)).bind("at", clock.millis()).bind("id", id)
+                    .bind("body", text).bind("html", html).bind("at", clock.millis()).bind("id", id)
                     .execute();
             papers.addMemberCounts(h, comment.paper(), 0, 0);
             return find(h, id).orElseThrow();
