@@ -159,8 +159,8 @@ public final class SubscriberCommand implements Runnable {
             try (StoreOnly store = new StoreOnly(dataOptions.config())) {
                 Subscriptions subscriptions = store.subscriptions();
                 long[] count = new long[1];
-                subscriptions.store().forEach(s -> {
-                    out.println(line(s, subscriptions.topics(s)));
+                subscriptions.store().forEachWithTopics((s, topics) -> {
+                    out.println(line(s, topics));
                     count[0]++;
                 });
                 out.println(count[0] + (count[0] == 1 ? " subscriber" : " subscribers"));

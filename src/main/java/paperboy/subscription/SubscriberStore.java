@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,6 +22,8 @@ public final class SubscriberStore {
     /** The states an edition is sent to (see {@link Subscriber#mailed()}). */
     public static final String MAILED = "(state = 'confirmed' OR (state = 'bouncing' AND bounces < "
             + Subscriber.MAX_BOUNCES + "))";
+    /** Subscribers read at once by {@link #forEachWithTopics}. */
+    static final int PAGE = 1000;
 
     private final Jdbi jdbi;
 
@@ -114,14 +116,26 @@ public final class SubscriberStore {
                 .bind("before", before.toEpochMilli()).execute());
     }
 
-    /** Every subscriber in id order, one at a time (a list of 100,000 is never held whole). */
-    public void forEach(Consumer<Subscriber> each) {
-        jdbi.useHandle(h -> {
-            try (var rows = h.createQuery("SELECT " + COLUMNS + " FROM subscribers ORDER BY id")
-                    .setFetchSize(1000).map((rs, ctx) -> row(rs)).stream()) {
-                rows.forEach(each);
-            }
-        });
+    /**
+     * Every subscriber in id order with their topics (in the order added), a page of {@value #PAGE}
+     * at a time: two reads a page (its subscribers, then all their topics), and a list of 100,000
+     * is never held whole (PostgreSQL's driver reads a query's whole result at once).
+     */
+    public void forEachWithTopics(BiConsumer<Subscriber, List<String>> each) {
+        forEachWithTopics(PAGE, each);
+    }
+
+    void forEachWithTopics(int page, BiConsumer<Subscriber, List<String>> each) {
+        long after = Long.MIN_VALUE;
+        List<Subscriber> rows;
+        do {
+            long from = after;
+            rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE id > :after ORDER BY id LIMIT :n")
+                    .bind("after", from).bind("n", page).map((rs, ctx) -> row(rs)).list());
+            Map<Long, List<String>> topics = topics(rows.stream().map(Subscriber::id).toList());
+            rows.forEach(s -> each.accept(s, topics.getOrDefault(s.id(), List.of())));
+            after = rows.isEmpty() ? after : rows.getLast().id();
+        } while (rows.size() == page);
     }
 
     public long count() {
