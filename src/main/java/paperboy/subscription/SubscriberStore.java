@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -213,14 +215,22 @@ public final class SubscriberStore {
                 .bind("id", subscriberId).mapTo(String.class).list();
     }
 
-    void addTopic(Handle h, long subscriberId, Topic topic) {
-        h.createUpdate("INSERT INTO topics (subscriber_id, query) VALUES (:id, :query) ON CONFLICT (subscriber_id, query) DO NOTHING")
-                .bind("id", subscriberId).bind("query", topic.query()).execute();
-    }
-
-    int countTopics(Handle h, long subscriberId) {
-        return h.createQuery("SELECT COUNT(*) FROM topics WHERE subscriber_id = :id").bind("id", subscriberId)
-                .mapTo(Integer.class).one();
+    /**
+     * Adds the {@code topics} the subscriber lacks, unless they would then have more than
+     * {@link Topic#MAX_PER_SUBSCRIBER} (the one place that rule is kept): then nothing is added
+     * and the answer is false. A topic they have already takes no room.
+     */
+    boolean addTopics(Handle h, long subscriberId, Collection<Topic> topics) {
+        Set<String> after = new HashSet<>(topics(h, subscriberId));
+        topics.forEach(t -> after.add(t.query()));
+        if (after.size() > Topic.MAX_PER_SUBSCRIBER) {
+            return false;
+        }
+        for (Topic topic : topics) {
+            h.createUpdate("INSERT INTO topics (subscriber_id, query) VALUES (:id, :query) ON CONFLICT (subscriber_id, query) DO NOTHING")
+                    .bind("id", subscriberId).bind("query", topic.query()).execute();
+        }
+        return true;
     }
 
     void removeTopic(Handle h, long subscriberId, String query) {
