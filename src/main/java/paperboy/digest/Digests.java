@@ -79,10 +79,6 @@ public final class Digests implements DigestPreview {
         return transport.writesFiles();
     }
 
-    public Calendar calendar() {
-        return calendar;
-    }
-
     public Outbox outbox() {
         return outbox;
     }

@@ -144,17 +144,7 @@ public final class SubscriberStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscribers").mapTo(Long.class).one());
     }
 
-    /** Subscribers that get an edition of {@code frequency}. */
-    public long countMailed(Frequency frequency) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscribers WHERE " + MAILED
-                + " AND frequency = :frequency").bind("frequency", frequency.label()).mapTo(Long.class).one());
-    }
-
     /** Ties the subscription to a member's account (see {@link MemberSubscriptions}). */
-    public void linkMember(long id, long memberId) {
-        jdbi.useHandle(h -> linkMember(h, id, memberId));
-    }
-
     void linkMember(Handle h, long id, long memberId) {
         h.createUpdate("UPDATE subscribers SET member_id = :member WHERE id = :id").bind("id", id).bind("member", memberId).execute();
     }
