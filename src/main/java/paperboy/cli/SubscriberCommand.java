@@ -53,7 +53,8 @@ public final class SubscriberCommand implements Runnable {
         @Option(names = "--weekly", description = "the weekly digest (Mondays) instead of the daily one")
         boolean weekly;
 
-        @Option(names = "--topic", paramLabel = "QUERY", description = "a topic (any search); repeatable")
+        @Option(names = "--topic", paramLabel = "QUERY",
+                description = "a topic (any search); repeatable, up to " + Topic.MAX_PER_SUBSCRIBER + " an address")
         List<String> topics = new ArrayList<>();
 
         @Option(names = "--confirmed", description = "confirmed at once, without a confirmation mail (they confirmed elsewhere)")
@@ -79,7 +80,7 @@ public final class SubscriberCommand implements Runnable {
                         Subscriber s = subscriptions.add(EmailAddress.of(email), weekly ? Frequency.WEEKLY : Frequency.DAILY, parsed,
                                 confirmed);
                         out.println(line(s, subscriptions.topics(s)));
-                    } catch (EmailAddress.InvalidEmail e) {
+                    } catch (EmailAddress.InvalidEmail | Topic.TooMany e) {
                         err.println("paperboy: " + e.getMessage());
                         refused++;
                     }
@@ -159,8 +160,8 @@ public final class SubscriberCommand implements Runnable {
             try (StoreOnly store = new StoreOnly(dataOptions.config())) {
                 Subscriptions subscriptions = store.subscriptions();
                 long[] count = new long[1];
-                subscriptions.store().forEach(s -> {
-                    out.println(line(s, subscriptions.topics(s)));
+                subscriptions.store().forEachWithTopics((s, topics) -> {
+                    out.println(line(s, topics));
                     count[0]++;
                 });
                 out.println(count[0] + (count[0] == 1 ? " subscriber" : " subscribers"));

@@ -67,10 +67,13 @@ final class Composer {
                 MailHtml.render("mail/digest.jte", letter), headers(letter), date));
     }
 
-    /** One-click unsubscribe (RFC 2369 and RFC 8058), which large mailbox providers require of bulk mail. */
+    /**
+     * One-click unsubscribe (RFC 2369 and RFC 8058), which large mailbox providers require of bulk
+     * mail: the https link alone, since nothing reads mail sent to the sender's address.
+     */
     private Map<String, String> headers(Letter letter) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + letter.unsubscribeUrl() + ">, <mailto:" + from.email() + "?subject=unsubscribe>");
+        headers.put("List-Unsubscribe", "<" + letter.unsubscribeUrl() + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", "Paperboy digest <digest." + links.host() + ">");
         return headers;

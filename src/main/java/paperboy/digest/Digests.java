@@ -79,10 +79,6 @@ public final class Digests implements DigestPreview {
         return transport.writesFiles();
     }
 
-    public Calendar calendar() {
-        return calendar;
-    }
-
     public Outbox outbox() {
         return outbox;
     }
@@ -158,11 +154,10 @@ public final class Digests implements DigestPreview {
             return;
         }
         int[] counts = new int[2];
-        subscriptions.store().forEach(s -> {
+        subscriptions.store().forEachWithTopics((s, topics) -> {
             if (!s.mailed() || s.frequency() != kind) {
                 return;
             }
-            List<String> topics = subscriptions.store().topics(s.id());
             Letter letter = composer.letter(edition, s, topics);
             int matches = letter.topics().stream().mapToInt(t -> t.papers().size()).sum();
             counts[letter.isEmpty() ? 1 : 0]++;

@@ -24,11 +24,6 @@ public record Edition(long id, LocalDate day, Frequency kind, Calendar.Span span
         }
     }
 
-    /** The key of this edition's mail to a subscriber, unique per (subscriber, edition). */
-    public String keyFor(long subscriberId) {
-        return prefix() + subscriberId;
-    }
-
     /**
      * What the parts made once per edition (the featured list, each topic's section) are kept
      * under: the stored edition's id with its day and kind, so a preview's edition (id 0, made from
@@ -38,7 +33,7 @@ public record Edition(long id, LocalDate day, Frequency kind, Calendar.Span span
         return id + "/" + prefix();
     }
 
-    /** What every key of this edition starts with. */
+    /** What the outbox key of each of this edition's mails starts with (the subscriber's id follows). */
     String prefix() {
         return "digest/" + day + "/" + kind.label() + "/";
     }

@@ -215,16 +215,6 @@ public final class Outbox {
         return counts;
     }
 
-    /** Every subscriber's row of an edition with its state, for tests and --dry-run: (subscriber id, state). */
-    public Map<Long, State> states(long editionId) {
-        Map<Long, State> states = new java.util.TreeMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT subscriber_id, state FROM outbox WHERE edition_id = :edition")
-                .bind("edition", editionId)
-                .map((rs, ctx) -> Map.entry(rs.getLong("subscriber_id"), State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT))))
-                .forEach(e -> states.put(e.getKey(), e.getValue())));
-        return states;
-    }
-
     private static String shorten(String text) {
         return text.length() > 500 ? text.substring(0, 500) : text;
     }

@@ -35,10 +35,6 @@ public record SendPolicy(int threads, Duration firstRetry, Duration maxRetry, Du
         return new SendPolicy(n, firstRetry, maxRetry, retryWithinRun, maxAttempts, giveUpAfter, lease, batch);
     }
 
-    public SendPolicy withBatch(int rows) {
-        return new SendPolicy(threads, firstRetry, maxRetry, retryWithinRun, maxAttempts, giveUpAfter, lease, rows);
-    }
-
     /** The wait before try {@code attempts + 1}. */
     Duration backoff(int attempts) {
         long factor = 1L << Math.min(20, Math.max(0, attempts - 1));

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param subject   the subject, any Unicode (encoded as RFC 2047 UTF-8 when it needs to be)
  * @param text      the text/plain part
  * @param html      the text/html part
- * @param headers   extra headers, in order, e.g. {@code List-Unsubscribe} ({@code <https://...>, <mailto:...>})
+ * @param headers   extra headers, in order, e.g. {@code List-Unsubscribe} ({@code <https://...>})
  *                  and {@code List-Unsubscribe-Post} ({@code List-Unsubscribe=One-Click}); none of
  *                  the headers this record sets itself, no line breaks in values
  * @param date      the Date header

@@ -43,8 +43,8 @@ public final class MemberSubscriptions {
             if (!s.mailed()) {
                 store.confirmAnyway(h, id, now);
             }
-            if (topic != null && store.countTopics(h, id) < Topic.MAX_PER_SUBSCRIBER) {
-                store.addTopic(h, id, topic);
+            if (topic != null) {
+                store.addTopics(h, id, java.util.List.of(topic));
             }
             return store.find(h, id).orElseThrow();
         });
@@ -83,11 +83,8 @@ public final class MemberSubscriptions {
 
     /** Adds a topic to the member's subscription; false when it has no room (or there is none). */
     public boolean addTopic(long memberId, Topic topic) {
-        return jdbi().inTransaction(h -> store.findByMember(h, memberId).filter(s -> store.countTopics(h, s.id()) < Topic.MAX_PER_SUBSCRIBER)
-                .map(s -> {
-                    store.addTopic(h, s.id(), topic);
-                    return true;
-                }).orElse(false));
+        return jdbi().inTransaction(h -> store.findByMember(h, memberId)
+                .map(s -> store.addTopics(h, s.id(), java.util.List.of(topic))).orElse(false));
     }
 
     public void removeTopic(long memberId, String query) {

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,6 +24,8 @@ public final class SubscriberStore {
     /** The states an edition is sent to (see {@link Subscriber#mailed()}). */
     public static final String MAILED = "(state = 'confirmed' OR (state = 'bouncing' AND bounces < "
             + Subscriber.MAX_BOUNCES + "))";
+    /** Subscribers read at once by {@link #forEachWithTopics}. */
+    static final int PAGE = 1000;
 
     private final Jdbi jdbi;
 
@@ -114,31 +118,33 @@ public final class SubscriberStore {
                 .bind("before", before.toEpochMilli()).execute());
     }
 
-    /** Every subscriber in id order, one at a time (a list of 100,000 is never held whole). */
-    public void forEach(Consumer<Subscriber> each) {
-        jdbi.useHandle(h -> {
-            try (var rows = h.createQuery("SELECT " + COLUMNS + " FROM subscribers ORDER BY id")
-                    .setFetchSize(1000).map((rs, ctx) -> row(rs)).stream()) {
-                rows.forEach(each);
-            }
-        });
+    /**
+     * Every subscriber in id order with their topics (in the order added), a page of {@value #PAGE}
+     * at a time: two reads a page (its subscribers, then all their topics), and a list of 100,000
+     * is never held whole (PostgreSQL's driver reads a query's whole result at once).
+     */
+    public void forEachWithTopics(BiConsumer<Subscriber, List<String>> each) {
+        forEachWithTopics(PAGE, each);
+    }
+
+    void forEachWithTopics(int page, BiConsumer<Subscriber, List<String>> each) {
+        long after = Long.MIN_VALUE;
+        List<Subscriber> rows;
+        do {
+            long from = after;
+            rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE id > :after ORDER BY id LIMIT :n")
+                    .bind("after", from).bind("n", page).map((rs, ctx) -> row(rs)).list());
+            Map<Long, List<String>> topics = topics(rows.stream().map(Subscriber::id).toList());
+            rows.forEach(s -> each.accept(s, topics.getOrDefault(s.id(), List.of())));
+            after = rows.isEmpty() ? after : rows.getLast().id();
+        } while (rows.size() == page);
     }
 
     public long count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscribers").mapTo(Long.class).one());
     }
 
-    /** Subscribers that get an edition of {@code frequency}. */
-    public long countMailed(Frequency frequency) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscribers WHERE " + MAILED
-                + " AND frequency = :frequency").bind("frequency", frequency.label()).mapTo(Long.class).one());
-    }
-
     /** Ties the subscription to a member's account (see {@link MemberSubscriptions}). */
-    public void linkMember(long id, long memberId) {
-        jdbi.useHandle(h -> linkMember(h, id, memberId));
-    }
-
     void linkMember(Handle h, long id, long memberId) {
         h.createUpdate("UPDATE subscribers SET member_id = :member WHERE id = :id").bind("id", id).bind("member", memberId).execute();
     }
@@ -199,14 +205,22 @@ public final class SubscriberStore {
                 .bind("id", subscriberId).mapTo(String.class).list();
     }
 
-    void addTopic(Handle h, long subscriberId, Topic topic) {
-        h.createUpdate("INSERT INTO topics (subscriber_id, query) VALUES (:id, :query) ON CONFLICT (subscriber_id, query) DO NOTHING")
-                .bind("id", subscriberId).bind("query", topic.query()).execute();
-    }
-
-    int countTopics(Handle h, long subscriberId) {
-        return h.createQuery("SELECT COUNT(*) FROM topics WHERE subscriber_id = :id").bind("id", subscriberId)
-                .mapTo(Integer.class).one();
+    /**
+     * Adds the {@code topics} the subscriber lacks, unless they would then have more than
+     * {@link Topic#MAX_PER_SUBSCRIBER} (the one place that rule is kept): then nothing is added
+     * and the answer is false. A topic they have already takes no room.
+     */
+    boolean addTopics(Handle h, long subscriberId, Collection<Topic> topics) {
+        Set<String> after = new HashSet<>(topics(h, subscriberId));
+        topics.forEach(t -> after.add(t.query()));
+        if (after.size() > Topic.MAX_PER_SUBSCRIBER) {
+            return false;
+        }
+        for (Topic topic : topics) {
+            h.createUpdate("INSERT INTO topics (subscriber_id, query) VALUES (:id, :query) ON CONFLICT (subscriber_id, query) DO NOTHING")
+                    .bind("id", subscriberId).bind("query", topic.query()).execute();
+        }
+        return true;
     }
 
     void removeTopic(Handle h, long subscriberId, String query) {

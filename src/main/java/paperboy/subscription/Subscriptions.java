@@ -61,8 +61,8 @@ public final class Subscriptions {
                 // Asked again while pending: the week before it is forgotten starts again with the new link.
                 case UNSUBSCRIBED, PENDING -> store.restart(h, subscriber.id(), frequency, now);
             }
-            if (topic != null && store.countTopics(h, subscriber.id()) < Topic.MAX_PER_SUBSCRIBER) {
-                store.addTopic(h, subscriber.id(), topic);
+            if (topic != null) {
+                store.addTopics(h, subscriber.id(), List.of(topic));
             }
             return Optional.of(new Confirmation(email, frequency, confirmations.issue(h, subscriber.id(), now)));
         });
@@ -96,15 +96,9 @@ public final class Subscriptions {
         jdbi().useTransaction(h -> store.setFrequency(h, subscriber.id(), frequency));
     }
 
-    /** Adds a topic; false when the subscriber already has {@link Topic#MAX_PER_SUBSCRIBER}. */
+    /** Adds a topic; false when the subscriber already has {@link Topic#MAX_PER_SUBSCRIBER} others. */
     public boolean addTopic(Subscriber subscriber, Topic topic) {
-        return jdbi().inTransaction(h -> {
-            if (store.countTopics(h, subscriber.id()) >= Topic.MAX_PER_SUBSCRIBER) {
-                return false;
-            }
-            store.addTopic(h, subscriber.id(), topic);
-            return true;
-        });
+        return jdbi().inTransaction(h -> store.addTopics(h, subscriber.id(), List.of(topic)));
     }
 
     public void removeTopic(Subscriber subscriber, String query) {
@@ -123,7 +117,11 @@ public final class Subscriptions {
     /**
      * Adds an address by the operator's word (moving an existing list): confirmed at once when
      * {@code confirmed}, else pending with a confirmation mail. An address already there keeps its
-     * state unless {@code confirmed}; its frequency and topics are updated. The subscriber as it now stands.
+     * state unless {@code confirmed}; its frequency is updated and {@code topics} added to its own.
+     * The subscriber as it now stands.
+     *
+     * @throws Topic.TooMany when it would have more than {@link Topic#MAX_PER_SUBSCRIBER} topics
+     *                       (as on the manage page; nothing is changed)
      */
     public Subscriber add(EmailAddress email, Frequency frequency, List<Topic> topics, boolean confirmed) {
         Instant now = clock.instant();
@@ -133,8 +131,8 @@ public final class Subscriptions {
             if (confirmed) {
                 store.confirmAnyway(h, subscriber.id(), now);
             }
-            for (Topic topic : topics) {
-                store.addTopic(h, subscriber.id(), topic);
+            if (!store.addTopics(h, subscriber.id(), topics)) {
+                throw new Topic.TooMany(email);
             }
             return store.find(h, subscriber.id()).orElseThrow();
         });

@@ -9,6 +9,13 @@ public record Topic(String query) {
     /** Topics per subscriber: each is a search per edition. */
     public static final int MAX_PER_SUBSCRIBER = 10;
 
+    /** More topics than a digest takes: refused whole, nothing changed. */
+    public static final class TooMany extends IllegalArgumentException {
+        TooMany(EmailAddress email) {
+            super(email + " would have more than " + MAX_PER_SUBSCRIBER + " topics, the most a digest takes; nothing changed for it");
+        }
+    }
+
     public Topic {
         query = query == null ? "" : query.strip().replaceAll("\\s+", " ");
         if (query.isEmpty()) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,29 @@ class SubscriberCommandTest {
         assertThat(removed.exitCode()).isZero();
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(Run.of("subscriber", "list", "--data", data).out()).doesNotContain("ann@").contains("2 subscribers");
+    }
+
+    @Test
+    void anOperatorCannotGiveAnAddressMoreTopicsThanTheManagePageTakesAndTheOtherLinesAreImported(@TempDir Path dir)
+            throws Exception {
+        String data = dir.resolve("data").toString();
+        Path csv = dir.resolve("list.csv");
+        List<String> eleven = IntStream.rangeClosed(1, 11).mapToObj(i -> "topic " + i).toList();
+        Files.writeString(csv, "ann@example.org,daily," + String.join(";", eleven) + "\nbob@example.org,weekly,retrieval\n");
+        List<String> add = new ArrayList<>(List.of("subscriber", "add", "--data", data, "--confirmed", "carol@example.org"));
+        eleven.forEach(t -> add.addAll(List.of("--topic", t)));
+
+        Run added = Run.of(add.toArray(String[]::new));
+        Run imported = Run.of("subscriber", "import", "--data", data, csv.toString());
+        Run listed = Run.of("subscriber", "list", "--data", data);
+
+        assertThat(added.exitCode()).isEqualTo(2);
+        assertThat(added.err()).contains("paperboy: carol@example.org would have more than 10 topics");
+        assertThat(imported.exitCode()).isEqualTo(2);
+        assertThat(imported.err()).contains("list.csv:1: ann@example.org would have more than 10 topics");
+        assertThat(imported.out()).contains("1 subscribers imported (confirmed), 1 lines refused");
+        assertThat(listed.out()).contains("bob@example.org  weekly  confirmed  topics: retrieval").doesNotContain("ann@")
+                .doesNotContain("carol@").contains("1 subscriber\n");
     }
 
     @Test

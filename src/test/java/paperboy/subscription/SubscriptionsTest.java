@@ -77,6 +77,30 @@ class SubscriptionsTest {
     }
 
     @StoreTest
+    void aDigestTakesTenTopicsWhoeverAddsThemAndAnOperatorAskingForMoreChangesNothing(Database db) {
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), new MovingClock(NOW));
+        Subscriber ann = subs.add(EmailAddress.of("ann@example.org"), Frequency.DAILY, topics(9), true);
+
+        assertThatThrownBy(() -> subs.add(ann.email(), Frequency.WEEKLY, List.of(new Topic("ten"), new Topic("eleven")), true))
+                .isInstanceOf(Topic.TooMany.class).hasMessage("ann@example.org would have more than 10 topics, the most a digest "
+                        + "takes; nothing changed for it");
+        assertThatThrownBy(() -> subs.add(EmailAddress.of("bob@example.org"), Frequency.DAILY, topics(11), false))
+                .isInstanceOf(Topic.TooMany.class);
+        assertThat(subs.store().find(EmailAddress.of("bob@example.org"))).as("not even pending").isEmpty();
+        assertThat(subs.store().find(ann.id()).orElseThrow().frequency()).isEqualTo(Frequency.DAILY);
+        assertThat(subs.topics(ann)).hasSize(9);
+
+        subs.add(ann.email(), Frequency.DAILY, List.of(new Topic("topic 1"), new Topic("ten")), true);
+        assertThat(subs.topics(ann)).as("a topic it has takes no room").hasSize(10).endsWith("ten");
+        assertThat(subs.addTopic(ann, new Topic("eleven"))).isFalse();
+        assertThat(subs.topics(ann)).hasSize(10).doesNotContain("eleven");
+    }
+
+    private static List<Topic> topics(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> new Topic("topic " + i)).toList();
+    }
+
+    @StoreTest
     void unconfirmedAddressesAreForgottenAfterAWeekAndConfirmedOnesKept(Database db) {
         MovingClock clock = new MovingClock(NOW);
         Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), new Kept(), clock);

@@ -1,0 +1,38 @@
+package paperboy.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import paperboy.MovingClock;
+import paperboy.db.Database;
+import paperboy.db.Statements;
+import paperboy.db.StoreTest;
+
+/** What the subscribers and topics tables answer, and at what cost in queries, on SQLite and PostgreSQL. */
+class SubscriberStoreTest {
+
+    @StoreTest
+    void everySubscriberComesWithTheirTopicsInTwoReadsAPageHoweverManyThereAre(Database db) {
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), ConfirmationMails.off(),
+                new MovingClock(Instant.parse("2026-12-01T08:00:00Z")));
+        IntStream.rangeClosed(1, 5).forEach(i -> subs.add(EmailAddress.of("reader" + i + "@example.org"), Frequency.DAILY,
+                i % 2 == 0 ? List.of() : List.of(new Topic("topic " + i), new Topic("cat:cs.CL")), true));
+        Statements statements = Statements.countedOn(db.jdbi());
+        List<String> seen = new ArrayList<>();
+
+        int pagesOfTwo = statements.during(() -> subs.store().forEachWithTopics(2,
+                (s, topics) -> seen.add(s.email() + " " + String.join("|", topics))));
+        int fiveInOnePage = statements.during(() -> subs.store().forEachWithTopics(10, (s, topics) -> {}));
+        subs.add(EmailAddress.of("reader6@example.org"), Frequency.DAILY, List.of(new Topic("more")), true);
+        int sixInOnePage = statements.during(() -> subs.store().forEachWithTopics(10, (s, topics) -> {}));
+
+        assertThat(seen).containsExactly("reader1@example.org topic 1|cat:cs.CL", "reader2@example.org ",
+                "reader3@example.org topic 3|cat:cs.CL", "reader4@example.org ", "reader5@example.org topic 5|cat:cs.CL");
+        assertThat(pagesOfTwo).as("pages of 2, 2 and 1: subscribers and topics each").isEqualTo(6);
+        assertThat(fiveInOnePage).isEqualTo(2);
+        assertThat(sixInOnePage).isEqualTo(2);
+    }
+}
