@@ -135,7 +135,7 @@ public final class SubscriberCommand implements Runnable {
                     }
                 }
             }
-            out.println(added + " subscribers imported (confirmed)" + (refused > 0 ? ", " + refused + " lines refused" : ""));
+            out.println(count(added, "subscriber") + " imported (confirmed)" + (refused > 0 ? ", " + count(refused, "line") + " refused" : ""));
             return refused == 0 ? 0 : 2;
         }
 
@@ -214,5 +214,9 @@ public final class SubscriberCommand implements Runnable {
         return s.email() + "  " + s.frequency().label() + "  " + s.state().label()
                 + (s.bounces() > 0 ? " (" + s.bounces() + " bounces)" : "")
                 + (topics.isEmpty() ? "" : "  topics: " + String.join(" | ", topics));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

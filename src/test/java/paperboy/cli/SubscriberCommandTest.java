@@ -56,7 +56,7 @@ class SubscriberCommandTest {
         assertThat(added.err()).contains("paperboy: carol@example.org would have more than 10 topics");
         assertThat(imported.exitCode()).isEqualTo(2);
         assertThat(imported.err()).contains("list.csv:1: ann@example.org would have more than 10 topics");
-        assertThat(imported.out()).contains("1 subscribers imported (confirmed), 1 lines refused");
+        assertThat(imported.out()).contains("1 subscriber imported (confirmed), 1 line refused");
         assertThat(listed.out()).contains("bob@example.org  weekly  confirmed  topics: retrieval").doesNotContain("ann@")
                 .doesNotContain("carol@").contains("1 subscriber\n");
     }
