@@ -56,7 +56,7 @@ declare -A times=([a]="" [b]="")
 for ((r = 1; r <= ROUNDS; r++)); do
   for side in a b; do
     if [[ -n "$COLD" ]]; then
-      for f in "$OUT_DIR/ab-$side/target/paperboy.jar" "$OUT_DIR/ab-$side/target/paperboy.jsa"; do
+      for f in "$OUT_DIR/ab-$side/target/paperboy.jar" "$OUT_DIR/ab-$side/target/paperboy-serve.jsa"; do
         dd if="$f" iflag=nocache count=0 status=none
       done
     fi
