@@ -53,11 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (app) {
             ImportReport report;
             // Each stored batch goes straight to the index, which works on a thread of its own
-            // while the import parses and stores the next ones. The index first takes what the store
-            // holds already, so that it knows it is whole up to the import's first batch: otherwise
-            // it reads back from the store whatever the import stored meanwhile (on a fresh data
-            // folder, the first 6,000 papers of the daily-papers days).
-            app.index().catchUp(app.papers());
+            // while the import parses and stores the next ones.
             IndexFeed feed = app.indexFeed();
             try {
                 report = app.importer(System.err, feed).importPaths(paths, start());

@@ -1,7 +1,6 @@
 package paperboy.search;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -491,28 +488,8 @@ public final class PaperIndex implements AutoCloseable {
         data.put(PAPER_ID, position.paperId());
         data.putAll(changed);
         writer.setLiveCommitData(data.entrySet());
-        flushInParallel();
         writer.commit();
         uncommitted = 0;
-    }
-
-    /**
-     * Writes the documents buffered in memory out as segments two at a time before a commit, which
-     * would write them one after another on this thread while the other core waits (at the end of
-     * an import, a tenth of its time).
-     */
-    private void flushInParallel() throws IOException {
-        FutureTask<Boolean> other = new FutureTask<>(writer::flushNextBuffer);
-        Thread.ofVirtual().name("index-flush").start(other);
-        writer.flushNextBuffer();
-        try {
-            other.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing the index");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("writing the index failed", e.getCause());
-        }
     }
 
     @Override

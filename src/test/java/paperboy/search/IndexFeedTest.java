@@ -62,22 +62,6 @@ class IndexFeedTest {
     }
 
     @Test
-    void anIndexCaughtUpBeforeTheImportTakesEveryBatchAsHandedOverAndReadsNothingBack() throws Exception {
-        index.catchUp(store); // as paperboy import does first
-        // The feed's store fails every read: a catch-up (reading stored papers back) would stop the feed.
-        PaperStore unreadable = new PaperStore(Jdbi.create(() -> {
-            throw new java.sql.SQLException("read back from the store");
-        }));
-        try (IndexFeed feed = new IndexFeed(index, unreadable)) {
-            importer(feed).importPaths(List.of(Fixtures.copy("kaggle/arxiv-metadata-oai-snapshot.head200.jsonl", dir),
-                    Fixtures.copy("hf-days", dir)));
-        }
-
-        assertThat(index.catchUp(store)).isZero();
-        assertThat(index.size()).isEqualTo(PAPERS);
-    }
-
-    @Test
     void anIndexThatFailsStopsTheFeedButNotTheImportAndTheFailureIsThrownAtTheEnd() throws IOException {
         index.close(); // every write now fails
         IndexFeed feed = new IndexFeed(index, store);
