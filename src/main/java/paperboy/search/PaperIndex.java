@@ -434,7 +434,10 @@ public final class PaperIndex implements AutoCloseable {
         return search.size();
     }
 
-    /** How many indexed papers carry a vector (as of the last refresh). */
+    /**
+     * How many indexed documents carry a vector (as of the last refresh), deleted ones included
+     * until their segment merges away ({@link IndexCoverage#vectorDocs}): an upper bound on papers.
+     */
     public int vectorCount() {
         return search.vectorCount();
     }
