@@ -42,6 +42,11 @@ public final class CommunityView {
         return new Marks(submitters, mine);
     }
 
+    /** Which of these papers the member upvoted: the one part of {@link Marks} that is theirs alone. */
+    public Set<ArxivId> upvotedBy(long memberId, Collection<ArxivId> papers) {
+        return upvotes.upvotedBy(memberId, papers);
+    }
+
     public Marks marks(ArxivId paper, Long memberId) {
         return marks(List.of(paper), memberId);
     }

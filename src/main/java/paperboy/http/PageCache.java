@@ -5,7 +5,6 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -16,15 +15,12 @@ import java.util.function.Supplier;
  * bumps the store's change number, so an entry can never outlive the data it was made from (the
  * number comes from memory: this process's writes are seen as they commit, other writers' within
  * {@code PaperStore.CHANGE_POLL}). A hit costs a map lookup instead of the queries and rendering
- * behind the page. Entries are kept per origin (scheme and Host) too. Entries also lapse after five minutes, so a list ranked by age (trending) is recomputed
- * even when nothing is written.
+ * behind the page. Entries are kept per origin (scheme and Host) too, and lapse after five minutes
+ * (see {@link Remembered}).
  */
 public final class PageCache {
-    private static final long LIFETIME_MILLIS = 5 * 60 * 1000;
-
-    private final Supplier<Version> version;
     private final Predicate<Context> shared;
-    private final Map<String, Cached> entries;
+    private final Remembered<Cached> entries;
 
     /**
      * What a cached page was made from: the store's change number and the change number up to
@@ -45,17 +41,19 @@ public final class PageCache {
      *               neither answered from the cache nor stored in it.
      */
     public PageCache(Supplier<Version> version, int capacity, Predicate<Context> shared) {
-        this.version = version;
         this.shared = shared;
-        this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = new Remembered<>(version, capacity);
     }
 
-    private record Cached(Version version, long madeAt, String contentType, byte[] body, Map<String, String> headers) {}
+    /**
+     * Keeps values made for requests, of the same versions of the data as these pages: for what a
+     * page shows every visitor, when the page itself cannot be shared (a member's).
+     */
+    public <T> Remembered<T> remembering(int capacity) {
+        return new Remembered<>(entries::version, capacity);
+    }
+
+    private record Cached(String contentType, byte[] body, Map<String, String> headers) {}
 
     /** Wraps a handler whose answer depends only on the request and the store. */
     public Handler of(Handler handler) {
@@ -64,11 +62,9 @@ public final class PageCache {
                 handler.handle(ctx);
                 return;
             }
-            // The origin is part of the key: pages carry absolute links built from the request's Host
-            // when no base URL is configured, and one Host's page must never be served to another.
-            String key = ctx.scheme() + "://" + ctx.host() + ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
-            Version now = version.get();
-            Cached hit = lookup(key, now);
+            String key = Remembered.key(ctx);
+            Version now = entries.version();
+            Cached hit = entries.lookup(key, now);
             if (hit != null) {
                 hit.headers().forEach(ctx::header);
                 ctx.contentType(hit.contentType()).result(hit.body());
@@ -79,21 +75,10 @@ public final class PageCache {
                 byte[] body = read(ctx.resultInputStream());
                 Map<String, String> headers = ctx.res().getHeader("Link") == null
                         ? Map.of() : Map.of("Link", ctx.res().getHeader("Link"));
-                store(key, new Cached(now, System.currentTimeMillis(), ctx.res().getContentType(), body, headers));
+                entries.store(key, now, new Cached(ctx.res().getContentType(), body, headers));
                 ctx.result(body);
             }
         };
-    }
-
-    private synchronized Cached lookup(String key, Version now) {
-        Cached entry = entries.get(key);
-        boolean fresh = entry != null && entry.version().equals(now)
-                && System.currentTimeMillis() - entry.madeAt() < LIFETIME_MILLIS;
-        return fresh ? entry : null;
-    }
-
-    private synchronized void store(String key, Cached entry) {
-        entries.put(key, entry);
     }
 
     private static byte[] read(InputStream in) {

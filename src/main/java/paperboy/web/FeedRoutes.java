@@ -9,6 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import paperboy.community.CommunityView;
 import paperboy.community.Marks;
@@ -19,8 +22,10 @@ import paperboy.feed.Trending;
 import paperboy.feed.TrendingList;
 import paperboy.http.HttpError;
 import paperboy.http.PageCache;
+import paperboy.http.Remembered;
 import paperboy.http.Params;
 import paperboy.http.SiteUrl;
+import paperboy.paper.ArxivId;
 import paperboy.paper.FeaturedPaper;
 import paperboy.paper.PaperStore;
 import paperboy.syndication.FeedLinks;
@@ -34,9 +39,15 @@ import paperboy.web.pages.WelcomePage;
  * The daily list pages: {@code /} (the latest featured day), one page per day, ISO week and month
  * (most upvoted first, or {@code ?sort=trending}), and the trending list {@code /papers/trending}.
  * All are cached by the page cache, whose entries lapse after five minutes: trending ages with time.
+ * A member's pages cannot be cached (they carry their name, token and upvotes), so what a page shows
+ * every visitor (the list, its cards and their submitters) is remembered beside it, for the same
+ * versions of the data, and only the member's own upvotes are looked up (one query) when it is
+ * shown to them.
  */
 final class FeedRoutes {
     static final int PAGE_SIZE = 50;
+    /** List pages remembered for members: each holds up to {@link #PAGE_SIZE} cards, tens of kilobytes. */
+    private static final int SHOWN_CAPACITY = 200;
     private static final String TRENDING_PATH = "/papers/trending";
     private static final FeedLinks TRENDING_FEEDS = new FeedLinks("/trending.atom", "/trending.rss", "Paperboy: trending");
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH);
@@ -48,6 +59,10 @@ final class FeedRoutes {
     private final SiteUrl site;
     private final boolean subscribeBox;
     private final CommunityView community;
+    private final Remembered<Shown> shown;
+
+    /** A page as every visitor sees it: a {@link ListPage} gets the member's own upvotes when shown. */
+    private record Shown(String template, Object page, Head head) {}
 
     /** @param subscribeBox whether list pages offer the digest (the site sends mail) */
     FeedRoutes(Feed feed, PaperStore papers, Pages pages, PageCache cache, SiteUrl site, boolean subscribeBox,
@@ -59,24 +74,42 @@ final class FeedRoutes {
         this.papers = papers;
         this.pages = pages;
         this.cache = cache;
+        this.shown = cache.remembering(SHOWN_CAPACITY);
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/", cache.of(this::latest));
-        routes.get(TRENDING_PATH, cache.of(this::trending));
-        routes.get("/papers/date/{day}", cache.of(ctx -> show(ctx, Period.day(ctx.pathParam("day")), false)));
-        routes.get("/papers/week/{week}", cache.of(ctx -> show(ctx, Period.week(ctx.pathParam("week")), false)));
-        routes.get("/papers/month/{month}", cache.of(ctx -> show(ctx, Period.month(ctx.pathParam("month")), false)));
+        routes.get("/", cache.of(ctx -> answer(ctx, this::latest)));
+        routes.get(TRENDING_PATH, cache.of(ctx -> answer(ctx, this::trending)));
+        routes.get("/papers/date/{day}", cache.of(ctx -> answer(ctx, c -> show(c, Period.day(c.pathParam("day")), false))));
+        routes.get("/papers/week/{week}", cache.of(ctx -> answer(ctx, c -> show(c, Period.week(c.pathParam("week")), false))));
+        routes.get("/papers/month/{month}", cache.of(ctx -> answer(ctx, c -> show(c, Period.month(c.pathParam("month")), false))));
+    }
+
+    /** Renders the page as every visitor sees it (remembered), with the member's own upvotes marked. */
+    private void answer(Context ctx, Function<Context, Shown> make) {
+        Shown shared = shown.get(Remembered.key(ctx), () -> make.apply(ctx));
+        Object page = shared.page() instanceof ListPage list ? withUpvotes(ctx, list) : shared.page();
+        pages.render(ctx, shared.template(), page, shared.head());
+    }
+
+    /** The list with the cards the member looking upvoted marked (one query); as it is for anyone else. */
+    private ListPage withUpvotes(Context ctx, ListPage list) {
+        Long member = Looking.memberId(ctx);
+        if (member == null || list.papers().isEmpty()) {
+            return list;
+        }
+        Set<ArxivId> mine = community.upvotedBy(member, list.papers().stream().map(card -> new ArxivId(card.id())).toList());
+        return list.withUpvoted(mine.stream().map(ArxivId::value).collect(Collectors.toSet()));
     }
 
     /** The latest featured day; before anything is featured, a welcome page that says how to fill the store. */
-    private void latest(Context ctx) {
-        feed.latestDay().ifPresentOrElse(day -> show(ctx, new Period.Day(day), true),
-                () -> pages.render(ctx, "welcome.jte", new WelcomePage(papers.count()), Head.at(site.absolute(ctx, "/"))));
+    private Shown latest(Context ctx) {
+        return feed.latestDay().map(day -> show(ctx, new Period.Day(day), true))
+                .orElseGet(() -> new Shown("welcome.jte", new WelcomePage(papers.count()), Head.at(site.absolute(ctx, "/"))));
     }
 
     /** {@code home}: shown at {@code /}, whose first page is its own canonical address (the latest day, whichever it is). */
-    private void show(Context ctx, Period period, boolean home) {
+    private Shown show(Context ctx, Period period, boolean home) {
         int page = page(ctx);
         boolean trending = sort(ctx) == Feed.Sort.TRENDING;
         DailyList list = feed.list(period, trending ? Feed.Sort.TRENDING : Feed.Sort.UPVOTES, (page - 1) * PAGE_SIZE, PAGE_SIZE);
@@ -84,10 +117,10 @@ final class FeedRoutes {
         String base = trending ? path + "?sort=trending" : path;
         Link previous = link("← " + (list.previous() == null ? "Previous" : list.previous().label()), list.previous());
         Link next = link((list.next() == null ? "Next" : list.next().label()) + " →", list.next());
-        pages.render(ctx, "list.jte", new ListPage(period.label(), tab(period), tabs(dayOf(period)), previous, next,
+        return new Shown("list.jte", new ListPage(period.label(), tab(period), tabs(dayOf(period)), previous, next,
                 new ListPage.Orders(List.of(new Link("Most upvoted", path), new Link("Trending", path + "?sort=trending")),
                         trending ? "trending" : "most upvoted"),
-                cards(ctx, list.papers()), list.total(), Paging.of(base, page, list.total(), PAGE_SIZE),
+                cards(list.papers()), list.total(), Paging.of(base, page, list.total(), PAGE_SIZE),
                 new ListPage.Empty(nothingFeatured(period), "The nearest lists with papers:",
                         Stream.of(previous, next).filter(Link::enabled).toList()),
                 trending ? new ListPage.Ranking(Trending.formula(), "Here it orders the papers of " + period.label()
@@ -97,13 +130,13 @@ final class FeedRoutes {
     }
 
     /** The papers first featured in the last days, ranked by {@link Trending}; empty, it links the latest list. */
-    private void trending(Context ctx) {
+    private Shown trending(Context ctx) {
         int page = page(ctx);
         TrendingList list = feed.trending((page - 1) * PAGE_SIZE, PAGE_SIZE);
         Optional<LocalDate> latest = feed.latestDay();
         long days = Trending.WINDOW.toDays();
-        pages.render(ctx, "list.jte", new ListPage("Trending", "trending", tabs(latest.orElse(null)), null, null,
-                ListPage.Orders.NONE, cards(ctx, list.papers()), list.total(), Paging.of(TRENDING_PATH, page, list.total(), PAGE_SIZE),
+        return new Shown("list.jte", new ListPage("Trending", "trending", tabs(latest.orElse(null)), null, null,
+                ListPage.Orders.NONE, cards(list.papers()), list.total(), Paging.of(TRENDING_PATH, page, list.total(), PAGE_SIZE),
                 new ListPage.Empty("Nothing was featured in the last " + days + " days", "The latest list:",
                         latest.map(day -> List.of(new Link(new Period.Day(day).label(), "/papers/" + new Period.Day(day).path())))
                                 .orElse(List.of())),
@@ -133,9 +166,9 @@ final class FeedRoutes {
         return page == 1 ? base : base + (base.contains("?") ? "&" : "?") + "page=" + page;
     }
 
-    /** The cards of a list, with who submitted each and which the member looking upvoted. */
-    private List<PaperCard> cards(Context ctx, List<FeaturedPaper> papers) {
-        Marks marks = Looking.marks(community, ctx, papers.stream().map(f -> f.paper().id()).toList());
+    /** The cards of a list, with who submitted each, as anyone sees them (no member's upvotes). */
+    private List<PaperCard> cards(List<FeaturedPaper> papers) {
+        Marks marks = community.marks(papers.stream().map(f -> f.paper().id()).toList(), null);
         return papers.stream().map(f -> Cards.of(f, marks)).toList();
     }
 

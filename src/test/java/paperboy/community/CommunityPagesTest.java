@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,61 @@ class CommunityPagesTest {
         String page = browser.get("/papers/2608.18580").body();
         assertThat(page).contains("class=\"vote voted\"").contains("aria-pressed=\"true\"");
         assertThat(server.get("/papers/2608.18580").body()).doesNotContain("vote voted").doesNotContain("csrf-token");
+    }
+
+    /** The card of {@code paper} on a list page, from its article to the end of it. */
+    private static String card(String page, String paper) {
+        int start = page.indexOf("id=\"paper-" + paper + "\"");
+        assertThat(start).as("the card of %s", paper).isNotNegative();
+        return page.substring(start, page.indexOf("</article>", start));
+    }
+
+    /** The first two papers the latest list shows. */
+    private static List<String> latestPapers() {
+        List<String> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("<article class=\"card\" id=\"paper-([^\"]+)\"").matcher(server.get("/").body());
+        while (ids.size() < 2 && m.find()) {
+            ids.add(m.group(1));
+        }
+        assertThat(ids).hasSize(2);
+        return ids;
+    }
+
+    @Test
+    void aMembersUpvoteShowsOnTheirNextLatestListAndTakenBackIsGone() {
+        var cara = as(TestMembers.add(server.app(), "Cara", Role.MEMBER));
+        String paper = latestPapers().get(0);
+        assertThat(card(cara.get("/").body(), paper)).doesNotContain("vote voted"); // the list is remembered now
+        int before = upvotes(paper);
+
+        assertThat(cara.postJson("/papers/" + paper + "/upvote", "").statusCode()).isEqualTo(200);
+        String up = card(cara.get("/").body(), paper);
+        assertThat(up).contains("class=\"vote voted\"").contains("aria-pressed=\"true\"")
+                .contains("<span class=\"votes-count\">" + (before + 1) + "</span>");
+        assertThat(card(server.get("/").body(), paper)).doesNotContain("vote voted");
+
+        assertThat(cara.postJson("/papers/" + paper + "/upvote", "").statusCode()).isEqualTo(200);
+        assertThat(card(cara.get("/").body(), paper)).doesNotContain("vote voted")
+                .contains("<span class=\"votes-count\">" + before + "</span>");
+    }
+
+    @Test
+    void twoMembersEachSeeTheirOwnUpvotesNameAndTokenOnOneList() {
+        var dora = as(TestMembers.add(server.app(), "Dora", Role.MEMBER));
+        var emil = as(TestMembers.add(server.app(), "Emil", Role.MEMBER));
+        List<String> papers = latestPapers();
+        assertThat(dora.post("/papers/" + papers.get(0) + "/upvote", "upvoted", "true", "next", "/").statusCode()).isEqualTo(303);
+        assertThat(emil.post("/papers/" + papers.get(1) + "/upvote", "upvoted", "true", "next", "/").statusCode()).isEqualTo(303);
+
+        String dorasPage = dora.get("/").body();
+        String emilsPage = emil.get("/").body();
+
+        assertThat(card(dorasPage, papers.get(0))).contains("vote voted");
+        assertThat(card(dorasPage, papers.get(1))).doesNotContain("vote voted");
+        assertThat(card(emilsPage, papers.get(1))).contains("vote voted");
+        assertThat(card(emilsPage, papers.get(0))).doesNotContain("vote voted");
+        assertThat(dorasPage).contains("Dora").doesNotContain("Emil").contains(dora.csrfToken()).doesNotContain(emil.csrfToken());
+        assertThat(emilsPage).contains("Emil").doesNotContain("Dora").contains(emil.csrfToken()).doesNotContain(dora.csrfToken());
     }
 
     @Test

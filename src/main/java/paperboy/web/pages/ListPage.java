@@ -1,6 +1,7 @@
 package paperboy.web.pages;
 
 import java.util.List;
+import java.util.Set;
 import paperboy.syndication.FeedLinks;
 
 /**
@@ -16,6 +17,13 @@ import paperboy.syndication.FeedLinks;
 public record ListPage(String heading, String activeTab, List<Link> tabs, Link previous, Link next, Orders orders,
         List<PaperCard> papers, int total, Pager pager, Empty empty, Ranking ranking, FeedLinks feeds,
         boolean subscribeBox) {
+
+    /** This list as a member sees it: the cards whose ids {@code upvoted} holds marked as their upvotes. */
+    public ListPage withUpvoted(Set<String> upvoted) {
+        return new ListPage(heading, activeTab, tabs, previous, next, orders,
+                papers.stream().map(card -> card.withUpvoted(upvoted.contains(card.id()))).toList(),
+                total, pager, empty, ranking, feeds, subscribeBox);
+    }
 
     /** The orders a list offers, as links, and the label of the one it is in; none on the trending list. */
     public record Orders(List<Link> links, String active) {

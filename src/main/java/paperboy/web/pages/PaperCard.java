@@ -17,6 +17,12 @@ public record PaperCard(String id, String href, String title, String authors, St
         return withdrawnOn != null;
     }
 
+    /** This card as the member looking sees it: {@code upvoted} when it is their upvote. */
+    public PaperCard withUpvoted(boolean upvoted) {
+        return new PaperCard(id, href, title, authors, summaryStart, upvotes, categories, featuredDay,
+                featuredAutomatically, withdrawnOn, submittedBy, comments, upvoted);
+    }
+
     /** The card's HTML id: the arXiv id with an old-style id's slash replaced. */
     public String anchor() {
         return "paper-" + id.replace('/', '-');
