@@ -3,7 +3,8 @@
 # logged in (made with `paperboy user add`, logged in through the /login form with curl):
 #   writes:  upvotes (toggled, answered as JSON) and comments per second, wrk -t2 -c2 (2 clients)
 #   reads:   / and /papers/trending, wrk -t2 -c16, as an anonymous visitor (the shared page cache
-#            serves them) and as the logged-in member (whose pages are never cached)
+#            serves them) and as the logged-in member (whose pages are never cached: the list
+#            remembered for everyone gets their own upvotes, one query, and is rendered for them)
 # once on SQLite (a fresh data dir) and once on PostgreSQL when --pg URL is given (a fresh schema).
 #   bench/community.sh [--port PORT] [--duration 10s] [--pg jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
 # Loopback only; the server gets PAPERBOY_WRITES_PER_MINUTE=100000000 so the write limit never
