@@ -60,6 +60,7 @@ final class PaperSearch {
     private final Duration budget;
     private final QueryVectors queryVectors;
     private final RememberedAnswers answers = new RememberedAnswers(RememberedAnswers.CHARS);
+    private final KnownTerms knownTerms = new KnownTerms(KnownTerms.WORDS);
 
     /**
      * @param semantic embeds queries and fuses hybrid rankings, or is {@link Semantic#off()}
@@ -83,6 +84,11 @@ final class PaperSearch {
     /** How often a query's vector was remembered rather than embedded. */
     com.github.benmanes.caffeine.cache.stats.CacheStats queryVectorStats() {
         return queryVectors.stats();
+    }
+
+    /** How often a word's place in the index was remembered rather than looked up ({@link KnownTerms}). */
+    com.github.benmanes.caffeine.cache.stats.CacheStats knownTermStats() {
+        return knownTerms.stats();
     }
 
     /** How often a search's answer was remembered rather than searched again. */
@@ -261,8 +267,9 @@ final class PaperSearch {
      */
     private Ranking keyword(IndexSearcher searcher, Query query, Query filter, SearchRequest.Sort sort, int depth)
             throws IOException {
-        Query filtered = filter == null ? query : new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+        Query words = knownTerms.of(searcher, query);
+        Query filtered = filter == null ? words : new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
         int n = Math.max(1, depth);
         TopDocs top = sort == SearchRequest.Sort.RELEVANCE
                 ? searcher.search(filtered, new TopScoreDocCollectorManager(n, null, COUNTED))

@@ -130,6 +130,17 @@ final class Snippets {
                 return field.equals(PaperDocuments.TITLE) ? new WholeBreakIterator() : new SentenceBreaks();
             }
 
+            /**
+             * Both fields are indexed with offsets ({@link PaperDocuments}): Lucene's own answer merges the field
+             * infos of every segment, for each field of every highlighting call.
+             */
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                return field.equals(PaperDocuments.TITLE) || field.equals(PaperDocuments.TEXT)
+                        ? OffsetSource.POSTINGS
+                        : super.getOffsetSource(field);
+            }
+
             /** Plain terms are read forward through their postings, document after document ({@link ForwardPostings}). */
             @Override
             protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
