@@ -208,9 +208,13 @@ public final class SubscriberStore {
     /**
      * Adds the {@code topics} the subscriber lacks, unless they would then have more than
      * {@link Topic#MAX_PER_SUBSCRIBER} (the one place that rule is kept): then nothing is added
-     * and the answer is false. A topic they have already takes no room.
+     * and the answer is false. A topic they have already takes no room. The subscriber's row is
+     * locked first, so that two additions at once (two tabs, a retried form) are counted one after
+     * the other: on PostgreSQL both would otherwise count the same topics and together pass the limit
+     * (SQLite's writers take turns already).
      */
     boolean addTopics(Handle h, long subscriberId, Collection<Topic> topics) {
+        h.createUpdate("UPDATE subscribers SET bounces = bounces WHERE id = :id").bind("id", subscriberId).execute();
         Set<String> after = new HashSet<>(topics(h, subscriberId));
         topics.forEach(t -> after.add(t.query()));
         if (after.size() > Topic.MAX_PER_SUBSCRIBER) {

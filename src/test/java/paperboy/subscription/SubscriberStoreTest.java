@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import paperboy.MovingClock;
 import paperboy.db.Database;
@@ -34,5 +40,48 @@ class SubscriberStoreTest {
         assertThat(pagesOfTwo).as("pages of 2, 2 and 1: subscribers and topics each").isEqualTo(6);
         assertThat(fiveInOnePage).isEqualTo(2);
         assertThat(sixInOnePage).isEqualTo(2);
+    }
+
+    @StoreTest
+    void twoTopicsAddedAtOnceCannotTogetherPassTheLimit(Database db) throws Exception {
+        Subscriptions subs = new Subscriptions(new SubscriberStore(db.jdbi()), ConfirmationMails.off(),
+                new MovingClock(Instant.parse("2026-12-01T08:00:00Z")));
+        List<Topic> nine = IntStream.rangeClosed(1, Topic.MAX_PER_SUBSCRIBER - 1).mapToObj(i -> new Topic("topic " + i)).toList();
+        long id = subs.add(EmailAddress.of("reader@example.org"), Frequency.DAILY, nine, true).id();
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService tabs = Executors.newFixedThreadPool(2); // not the common pool: it may have one thread
+
+        // the first addition has counted and inserted, and holds its transaction open
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> db.jdbi().inTransaction(h -> {
+            boolean done = subs.store().addTopics(h, id, List.of(new Topic("tenth, from one tab")));
+            added.countDown();
+            awaitUninterruptibly(commit);
+            return done;
+        }), tabs);
+        added.await();
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> db.jdbi().inTransaction(
+                h -> subs.store().addTopics(h, id, List.of(new Topic("tenth, from another tab")))), tabs);
+        try {
+            second.get(1, TimeUnit.SECONDS); // counted the nine already, unless it waits for the first
+        } catch (TimeoutException waiting) {
+            // it waits: as it should
+        }
+        commit.countDown();
+
+        assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(30, TimeUnit.SECONDS)).as("the second addition counts the first one's topic").isFalse();
+        tabs.shutdown();
+        List<String> topics = db.jdbi().withHandle(h -> subs.store().topics(h, id));
+        assertThat(topics).hasSize(Topic.MAX_PER_SUBSCRIBER);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
