@@ -10,7 +10,7 @@ import paperboy.search.PaperIndex;
 /**
  * Gauges read at each scrape from the parts' own getters (the ones {@code /healthz} reads): the
  * index's papers and vectors, the store's change number, the index's committed one and the lag
- * between them, how often searches were answered from remembered answers, and, with embeddings on, the embedder's progress (its counts are re-read from the
+ * between them, how often searches were answered from remembered answers and their words' places remembered, and, with embeddings on, the embedder's progress (its counts are re-read from the
  * store at most every few seconds).
  */
 final class IndexGauges {
@@ -28,6 +28,10 @@ final class IndexGauges {
                 () -> index.answerCounts().hits());
         gauge(registry, "paperboy.search.answers.misses", "searches not answered from memory (run, or sharing the same search running)",
                 () -> index.answerCounts().misses());
+        gauge(registry, "paperboy.search.known_terms.hits", "query words whose place in the index snapshot was remembered",
+                () -> index.knownTermCounts().hits());
+        gauge(registry, "paperboy.search.known_terms.misses", "query words looked up in every segment of the index snapshot",
+                () -> index.knownTermCounts().misses());
         if (embedding.isOn()) {
             gauge(registry, "paperboy.embedding.embedded", "papers with a vector of the model",
                     () -> embedding.progress().embedded());

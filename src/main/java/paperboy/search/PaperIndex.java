@@ -424,6 +424,11 @@ public final class PaperIndex implements AutoCloseable {
         return Remembered.of(search.answerStats());
     }
 
+    /** How often a word's place in the index snapshot was remembered rather than looked up in every segment again. */
+    public Remembered knownTermCounts() {
+        return Remembered.of(search.knownTermStats());
+    }
+
     /** Whether semantic and hybrid search can run: embeddings are on and some paper has a vector. */
     public boolean hasVectors() {
         return semantic.isOn() && search.vectorCount() > 0;

@@ -46,11 +46,19 @@ import paperboy.search.Vectors;
  * index build time reported. Queries are 200 titles of source papers, lower-cased; hybrid and
  * semantic times include embedding the query.
  *
- * <p>Not a test; run with {@code bench/run.sh SearchLatency DAYS_DIR N WORK [float32|int8]}.
+ * <p>Not a test; run with {@code bench/run.sh SearchLatency DAYS_DIR N WORK [float32|int8]}; to measure
+ * some modes only, {@code BENCH_JAVA_OPTS=-Dmodes=keyword}; {@code -Dwarmup=10} asks ten sets of
+ * queries before measuring instead of one, {@code -Drounds=10} measures ten sets instead of three.
  */
 public final class SearchLatency {
     private static final int QUERIES = 200;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("rounds", 3);
+    /**
+     * Sets of queries asked before each mode is measured: 1 by default (the figures in BENCHMARKS.md
+     * before 2026-12-01 19:00); more for a process in its steady state, JIT-compiled and with the
+     * index's pages mapped, as a server is after its first minutes.
+     */
+    private static final int WARM_UP_SETS = Integer.getInteger("warmup", 1);
 
     public static void main(String[] args) throws Exception {
         Path days = Path.of(args[0]);
@@ -72,7 +80,8 @@ public final class SearchLatency {
                 try (PaperIndex index = new PaperIndex(corpus.resolve("index"), semantic)) {
                     long indexed = index.catchUp(store);
                     System.out.printf("index build: %,d papers in %.1f s (load %s)%n", indexed, (System.nanoTime() - started) / 1e9, Machine.load());
-                    System.out.printf("index size: %.1f MiB, vectors in index: %,d%n", size(corpus.resolve("index")) / 1048576.0, index.vectorCount());
+                    System.out.printf("index size: %.1f MiB in %d segments, vectors in index: %,d%n", size(corpus.resolve("index")) / 1048576.0,
+                            segments(corpus.resolve("index")), index.vectorCount());
                     measure(index, sources);
                 }
             }
@@ -170,8 +179,10 @@ public final class SearchLatency {
      */
     private static void measure(PaperIndex index, List<Source> sources) throws Exception {
         long seed = 7;
-        for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
-            run(index, queries(sources, seed++), mode, 1); // warm-up
+        for (SearchRequest.Mode mode : modes()) {
+            for (int set = 0; set < WARM_UP_SETS; set++) {
+                run(index, queries(sources, seed++), mode, 1); // warm-up
+            }
             for (int threads : new int[] {1, 2}) {
                 List<Long> times = Collections.synchronizedList(new ArrayList<>());
                 long wall = System.nanoTime();
@@ -181,16 +192,27 @@ public final class SearchLatency {
                 double seconds = (System.nanoTime() - wall) / 1e9;
                 List<Long> sorted = new ArrayList<>(times);
                 Collections.sort(sorted);
-                System.out.printf("%-8s threads %d: p50 %6.1f ms  p99 %6.1f ms  %6.1f queries/s  (load %s)%n",
+                System.out.printf("%-8s threads %d: p50 %6.2f ms  p99 %6.1f ms  %6.1f queries/s  (load %s)%n",
                         mode.label(), threads, sorted.get(sorted.size() / 2) / 1e6,
                         sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6, sorted.size() / seconds, Machine.load());
             }
         }
         System.out.printf("searches answered from remembered answers: %d of %d (repeats within a set of random titles)%n",
                 index.answerCounts().hits(), index.answerCounts().hits() + index.answerCounts().misses());
+        PaperIndex.Remembered words = index.knownTermCounts();
+        System.out.printf("query words whose place in the index was remembered: %d of %d%n", words.hits(), words.hits() + words.misses());
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap in use after GC: %.0f MiB (max %.0f MiB)%n", (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.maxMemory() / 1048576.0);
+    }
+
+    /** The modes to measure: all, or those named in {@code -Dmodes=keyword,hybrid} (through BENCH_JAVA_OPTS). */
+    private static List<SearchRequest.Mode> modes() {
+        String named = System.getProperty("modes");
+        if (named == null || named.isBlank()) {
+            return List.of(SearchRequest.Mode.values());
+        }
+        return Arrays.stream(named.split(",")).map(m -> SearchRequest.Mode.valueOf(m.strip().toUpperCase(java.util.Locale.ROOT))).toList();
     }
 
     private static List<Long> run(PaperIndex index, List<String> queries, SearchRequest.Mode mode, int threads) throws Exception {
@@ -211,6 +233,13 @@ public final class SearchLatency {
             return times;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Segments in the index's folder (one .si file each; files of merged-away segments are deleted on commit). */
+    private static long segments(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".si")).count();
         }
     }
 

@@ -131,6 +131,21 @@ class MetricsRoutesTest {
     }
 
     @Test
+    void countsTheQueryWordsWhosePlaceInTheIndexWasRemembered() {
+        Scrape before = scrape();
+
+        // two searches sharing a word: "attention" is looked up once (in the text and in authors), then remembered
+        assertThat(server.get("/search?q=attention+routing&mode=keyword").statusCode()).isEqualTo(200);
+        assertThat(server.get("/search?q=attention+decoding&mode=keyword").statusCode()).isEqualTo(200);
+        Scrape after = scrape();
+
+        assertThat(after.value("paperboy_search_known_terms_hits") - before.value("paperboy_search_known_terms_hits"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(after.value("paperboy_search_known_terms_misses") - before.value("paperboy_search_known_terms_misses"))
+                .isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void tellsTheIndexSizeAndHowFarItIsBehindTheStore() {
         Scrape caughtUp = scrape();
         assertThat(caughtUp.value("paperboy_index_papers")).isEqualTo(server.app().index().size());
