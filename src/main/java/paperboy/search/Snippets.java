@@ -3,12 +3,16 @@ package paperboy.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,6 +43,10 @@ import paperboy.paper.ArxivId;
  */
 final class Snippets {
     private static final String[] HIGHLIGHTED = {PaperDocuments.TITLE, PaperDocuments.TEXT};
+    /** Marks matches, escaping the text around them. Keeps no state between calls, so one serves every search. */
+    private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+    /** Characters of a field the highlighter reads at most. */
+    private static final int MAX_LENGTH = 20_000;
 
     private final Analyzer analyzer;
     private final StoredTexts texts = new StoredTexts(StoredTexts.CHARS);
@@ -55,17 +63,64 @@ final class Snippets {
         }
         ScoreDoc[] docs = page.toArray(ScoreDoc[]::new);
         Query marks = query == null ? null : marks(query);
-        Map<String, String[]> marked = marks == null ? null : highlighter(searcher, marks != query)
-                .highlightFields(HIGHLIGHTED, marks, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs),
-                        new int[] {1, 2});
+        Marked marked = marks == null ? null : marks == query ? markedWhole(searcher, marks, docs) : markedByWords(searcher, marks, docs);
         IdLookup ids = new IdLookup(searcher);
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             hits.add(new SearchResults.Hit(new ArxivId(ids.id(docs[i].doc)), docs[i].score,
-                    marked == null ? null : marked.get(PaperDocuments.TITLE)[i],
-                    marked == null ? null : marked.get(PaperDocuments.TEXT)[i]));
+                    marked == null ? null : marked.titles()[i], marked == null ? null : marked.abstracts()[i]));
         }
         return hits;
+    }
+
+    /** The marked title and abstract of each hit, in the hits' order (null where nothing matches). */
+    private record Marked(String[] titles, String[] abstracts) {}
+
+    /** Phrases and wildcards, marked whole: both fields the highlighter's own way, through the query's weight. */
+    private Marked markedWhole(IndexSearcher searcher, Query marks, ScoreDoc[] docs) throws IOException {
+        Map<String, String[]> marked = highlighter(searcher, false, Optional.empty(), new HashMap<>())
+                .highlightFields(HIGHLIGHTED, marks, page(docs), new int[] {1, 2});
+        return new Marked(marked.get(PaperDocuments.TITLE), marked.get(PaperDocuments.TEXT));
+    }
+
+    /**
+     * Plain words: the abstracts through the combined field's postings, which hold the titles'
+     * matches too ({@link TitleMarks}), so each word's postings are read once per hit, not once per
+     * field. A hit whose title was not read that way is marked through the title's own postings.
+     */
+    private Marked markedByWords(IndexSearcher searcher, Query marks, ScoreDoc[] docs) throws IOException {
+        TitleMarks inTitles = new TitleMarks();
+        Map<Integer, String> titles = new HashMap<>();
+        String[] abstracts = highlighter(searcher, true, Optional.of(inTitles), titles)
+                .highlightFields(new String[] {PaperDocuments.TEXT}, marks, page(docs), new int[] {2})
+                .get(PaperDocuments.TEXT);
+        String[] marked = new String[docs.length];
+        List<Integer> others = new ArrayList<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (int i = 0; i < docs.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            int doc = docs[i].doc - leaf.docBase;
+            String title = titles.get(docs[i].doc);
+            if (title != null && inTitles.has(leaf.reader(), doc)) {
+                marked[i] = inTitles.marked(leaf.reader(), doc, title, FORMATTER);
+            } else {
+                others.add(i);
+            }
+        }
+        if (!others.isEmpty()) {
+            ScoreDoc[] rest = others.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
+            String[] restMarked = highlighter(searcher, true, Optional.empty(), new HashMap<>())
+                    .highlightFields(new String[] {PaperDocuments.TITLE}, marks, page(rest), new int[] {1})
+                    .get(PaperDocuments.TITLE);
+            for (int r = 0; r < rest.length; r++) {
+                marked[others.get(r)] = restMarked[r];
+            }
+        }
+        return new Marked(marked, abstracts);
+    }
+
+    private static TopDocs page(ScoreDoc[] docs) {
+        return new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
     }
 
     /**
@@ -112,11 +167,16 @@ final class Snippets {
         return any.build();
     }
 
-    /** @param combinedTerms whether the query to mark is {@link #marks}' (terms of the combined field for both fields) */
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean combinedTerms) {
+    /**
+     * @param combinedTerms whether the query to mark is {@link #marks}' (terms of the combined field for both fields)
+     * @param inTitles      where to note the titles' matches while the combined field is read, if anywhere
+     * @param titles        filled with each hit's stored title (by document) when {@code inTitles} is given
+     */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean combinedTerms, Optional<TitleMarks> inTitles,
+            Map<Integer, String> titles) {
         var builder = new UnifiedHighlighter.Builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(20_000)
+                .withFormatter(FORMATTER)
+                .withMaxLength(MAX_LENGTH)
                 .withMaxNoHighlightPassages(0)
                 .withScorer(scorer)
                 // Plain terms are found through their postings directly; matching them through the query's weight
@@ -144,9 +204,12 @@ final class Snippets {
             /** Plain terms are read forward through their postings, document after document ({@link ForwardPostings}). */
             @Override
             protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-                return source == OffsetSource.POSTINGS && ForwardPostings.fits(components)
-                        ? new ForwardPostings(components)
-                        : super.getOffsetStrategy(source, components);
+                if (source != OffsetSource.POSTINGS || !ForwardPostings.fits(components)) {
+                    return super.getOffsetStrategy(source, components);
+                }
+                return components.field().equals(PaperDocuments.TEXT)
+                        ? new ForwardPostings(components, inTitles, MAX_LENGTH)
+                        : new ForwardPostings(components);
             }
 
             /**
@@ -156,7 +219,9 @@ final class Snippets {
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
                     throws IOException {
-                String[] stored = fields.clone();
+                // Marking the abstract alone, the title is read with it (one stored document), for TitleMarks.
+                boolean withTitle = inTitles.isPresent() && fields.length == 1 && fields[0].equals(PaperDocuments.TEXT);
+                String[] stored = withTitle ? new String[] {PaperDocuments.TEXT, PaperDocuments.TITLE} : fields.clone();
                 for (int i = 0; i < stored.length; i++) {
                     if (stored[i].equals(PaperDocuments.TEXT)) {
                         stored[i] = PaperDocuments.SUMMARY;
@@ -165,8 +230,12 @@ final class Snippets {
                 List<String> names = List.of(stored);
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    values.add(texts.of(searcher.getIndexReader(), doc, names, one -> super.loadFieldValues(
-                            stored, DocIdSetIterator.range(one, one + 1), cacheCharsThreshold).get(0)));
+                    CharSequence[] read = texts.of(searcher.getIndexReader(), doc, names, one -> super.loadFieldValues(
+                            stored, DocIdSetIterator.range(one, one + 1), cacheCharsThreshold).get(0));
+                    if (withTitle && read[1] != null) {
+                        titles.put(doc, read[1].toString());
+                    }
+                    values.add(withTitle ? new CharSequence[] {read[0]} : read);
                 }
                 return values;
             }

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.db.Database;
-import paperboy.paper.PaperStore;
 
 /**
  * {@code abstract:} and {@code title:} over three papers whose words sit in one field or the
@@ -25,28 +23,24 @@ class AbstractQueriesTest {
     // 2609.00001  Protein folding with diffusion    We study graph networks for molecules.
     // 2609.00002  Graph networks                    Diffusion models fold proteins: the state of the art.
     // 2609.00003  Speech                            The diffusion of sound in speech recognition.
-    private Database db;
+    private IndexedPapers papers;
     private PaperIndex index;
 
     @BeforeAll
     void indexPapers(@TempDir Path dir) {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
-        PaperStore store = new PaperStore(db.jdbi());
-        store.upsert(List.of(
+        papers = IndexedPapers.of(dir, List.of(
                 paper("2609.00001").title("Protein folding with diffusion")
                         .summary("We study graph networks for molecules.").update(),
                 paper("2609.00002").title("Graph networks")
                         .summary("Diffusion models fold proteins: the state of the art.").update(),
                 paper("2609.00003").title("Speech")
-                        .summary("The diffusion of sound in speech recognition.").update()), "test");
-        index = new PaperIndex(dir.resolve("index"));
-        index.catchUp(store);
+                        .summary("The diffusion of sound in speech recognition.").update()));
+        index = papers.index();
     }
 
     @AfterAll
     void close() throws IOException {
-        index.close();
-        db.close();
+        papers.close();
     }
 
     @Test

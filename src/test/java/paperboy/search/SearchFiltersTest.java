@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import paperboy.db.Database;
-import paperboy.paper.PaperStore;
 
 /**
  * Keyword search with filters, sorting and field syntax over four hand-made papers, so that every
@@ -27,14 +25,12 @@ class SearchFiltersTest {
     // 2609.00002  State space models beyond Mamba    cs.LG               2026-09-10   1      -           Alan Turing
     // 2609.00003  Mamba in protein design            q-bio.BM cs.LG      2026-08-20  20      2026-08-21  Grace Hopper
     // 2609.00004  Transformers for speech            cs.CL               2026-09-05   0      -           Ada Lovelace
-    private Database db;
+    private IndexedPapers papers;
     private PaperIndex index;
 
     @BeforeAll
     void indexPapers(@TempDir Path dir) {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
-        PaperStore store = new PaperStore(db.jdbi());
-        store.upsert(List.of(
+        papers = IndexedPapers.of(dir, List.of(
                 paper("2609.00001").title("Mamba for speech recognition").categories("cs.SD", "eess.AS")
                         .published("2026-09-01").upvotes(5).authors("Ada Lovelace").featuredOn("2026-09-02"),
                 paper("2609.00002").title("State space models beyond Mamba").categories("cs.LG")
@@ -42,15 +38,13 @@ class SearchFiltersTest {
                 paper("2609.00003").title("Mamba in protein design").categories("q-bio.BM", "cs.LG")
                         .published("2026-08-20").upvotes(20).authors("Grace Hopper").featuredOn("2026-08-21"),
                 paper("2609.00004").title("Transformers for speech").categories("cs.CL")
-                        .published("2026-09-05").upvotes(0).authors("Ada Lovelace").update()), "test");
-        index = new PaperIndex(dir.resolve("index"));
-        index.catchUp(store);
+                        .published("2026-09-05").upvotes(0).authors("Ada Lovelace").update()));
+        index = papers.index();
     }
 
     @AfterAll
     void close() throws IOException {
-        index.close();
-        db.close();
+        papers.close();
     }
 
     @Test
