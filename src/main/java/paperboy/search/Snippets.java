@@ -3,7 +3,6 @@ package paperboy.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ final class Snippets {
 
     /** Phrases and wildcards, marked whole: both fields the highlighter's own way, through the query's weight. */
     private Marked markedWhole(IndexSearcher searcher, Query marks, ScoreDoc[] docs) throws IOException {
-        Map<String, String[]> marked = highlighter(searcher, false, Optional.empty(), new HashMap<>())
+        Map<String, String[]> marked = highlighter(searcher, false, Optional.empty())
                 .highlightFields(HIGHLIGHTED, marks, page(docs), new int[] {1, 2});
         return new Marked(marked.get(PaperDocuments.TITLE), marked.get(PaperDocuments.TEXT));
     }
@@ -90,8 +89,7 @@ final class Snippets {
      */
     private Marked markedByWords(IndexSearcher searcher, Query marks, ScoreDoc[] docs) throws IOException {
         TitleMarks inTitles = new TitleMarks();
-        Map<Integer, String> titles = new HashMap<>();
-        String[] abstracts = highlighter(searcher, true, Optional.of(inTitles), titles)
+        String[] abstracts = highlighter(searcher, true, Optional.of(inTitles))
                 .highlightFields(new String[] {PaperDocuments.TEXT}, marks, page(docs), new int[] {2})
                 .get(PaperDocuments.TEXT);
         String[] marked = new String[docs.length];
@@ -99,17 +97,15 @@ final class Snippets {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < docs.length; i++) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-            int doc = docs[i].doc - leaf.docBase;
-            String title = titles.get(docs[i].doc);
-            if (title != null && inTitles.has(leaf.reader(), doc)) {
-                marked[i] = inTitles.marked(leaf.reader(), doc, title, FORMATTER);
+            if (inTitles.has(docs[i].doc, leaf)) {
+                marked[i] = inTitles.marked(docs[i].doc, leaf, FORMATTER);
             } else {
                 others.add(i);
             }
         }
         if (!others.isEmpty()) {
             ScoreDoc[] rest = others.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
-            String[] restMarked = highlighter(searcher, true, Optional.empty(), new HashMap<>())
+            String[] restMarked = highlighter(searcher, true, Optional.empty())
                     .highlightFields(new String[] {PaperDocuments.TITLE}, marks, page(rest), new int[] {1})
                     .get(PaperDocuments.TITLE);
             for (int r = 0; r < rest.length; r++) {
@@ -169,11 +165,9 @@ final class Snippets {
 
     /**
      * @param combinedTerms whether the query to mark is {@link #marks}' (terms of the combined field for both fields)
-     * @param inTitles      where to note the titles' matches while the combined field is read, if anywhere
-     * @param titles        filled with each hit's stored title (by document) when {@code inTitles} is given
+     * @param inTitles      where to note the titles and their matches while the combined field is read, if anywhere
      */
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean combinedTerms, Optional<TitleMarks> inTitles,
-            Map<Integer, String> titles) {
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean combinedTerms, Optional<TitleMarks> inTitles) {
         var builder = new UnifiedHighlighter.Builder(searcher, analyzer)
                 .withFormatter(FORMATTER)
                 .withMaxLength(MAX_LENGTH)
@@ -233,7 +227,7 @@ final class Snippets {
                     CharSequence[] read = texts.of(searcher.getIndexReader(), doc, names, one -> super.loadFieldValues(
                             stored, DocIdSetIterator.range(one, one + 1), cacheCharsThreshold).get(0));
                     if (withTitle && read[1] != null) {
-                        titles.put(doc, read[1].toString());
+                        inTitles.get().keepTitle(doc, read[1].toString());
                     }
                     values.add(withTitle ? new CharSequence[] {read[0]} : read);
                 }
