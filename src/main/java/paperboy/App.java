@@ -174,7 +174,7 @@ public final class App implements AutoCloseable {
             metrics.watch(papers, index, embeddingWorker);
             this.feed = new Feed(featured, Clock.systemUTC());
             this.featureRule = FeatureRule.of(config.arxiv().featureCategories(), config.arxiv().featureQuery());
-            this.accounts = accounts(config, database);
+            this.accounts = accounts(config, database, papers);
             this.mail = MailTransport.of(config);
             this.confirmations = config.baseUrl() == null ? ConfirmationMails.off()
                     : opening(opened, new ConfirmationMails(mail, new SiteLinks(config.baseUrl()), Clock.systemUTC()));
@@ -232,10 +232,13 @@ public final class App implements AutoCloseable {
         return accountEmail;
     }
 
-    /** The accounts of this store, their sessions marked Secure when the site is https. */
-    static Accounts accounts(Config config, Database database) {
+    /**
+     * The accounts of this store, their sessions marked Secure when the site is https; a member's
+     * new name marks the papers that show it changed in {@code papers} ({@link NamesOnPapers}).
+     */
+    static Accounts accounts(Config config, Database database, PaperStore papers) {
         return Accounts.inStore(database.jdbi(), new SessionSettings(config.accounts().sessionIdle(),
-                config.accounts().sessionLifetime(), config.httpsOnly()));
+                config.accounts().sessionLifetime(), config.httpsOnly()), new NamesOnPapers(papers));
     }
 
     private static void startUpThread(Runnable work) {

@@ -33,7 +33,7 @@ public final class StoreOnly implements AutoCloseable {
 
     /** The members, sessions and API tokens of the store ({@code paperboy user}). */
     public Accounts accounts() {
-        return App.accounts(config, database);
+        return App.accounts(config, database, papers);
     }
 
     /**

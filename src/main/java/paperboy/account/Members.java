@@ -31,10 +31,18 @@ public final class Members {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final NameChanges names;
 
+    /** Members whose names show nowhere else ({@link NameChanges#NONE}). */
     public Members(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, NameChanges.NONE);
+    }
+
+    /** @param names told of every change of a member's public name, in its transaction */
+    public Members(Jdbi jdbi, Clock clock, NameChanges names) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.names = names;
     }
 
     /** A member and their stored password hash, for a log-in to check. */
@@ -156,7 +164,7 @@ public final class Members {
         update("UPDATE members SET status = :v WHERE id = :id", id, status.word());
     }
 
-    /** Renames a member; false when another member has the name. */
+    /** Renames a member; false when another member has the name. Pages that showed the old name are told ({@link NameChanges}). */
     public boolean rename(long id, String name) {
         return jdbi.inTransaction(h -> {
             if (taken(h, "name_key", key(name), id)) {
@@ -164,6 +172,7 @@ public final class Members {
             }
             h.createUpdate("UPDATE members SET name = :name, name_key = :k WHERE id = :id")
                     .bind("name", name).bind("k", key(name)).bind("id", id).execute();
+            names.changed(h, id);
             return true;
         });
     }
@@ -204,7 +213,8 @@ public final class Members {
     /**
      * Deletes an account the way {@code /settings} does: the row stays, so that what the member
      * wrote keeps an author, but it is anonymised (name {@value Member#DELETED_NAME}, no email, no
-     * password, status deleted), and its sessions and API tokens are removed.
+     * password, status deleted), and its sessions and API tokens are removed. Pages that showed the
+     * name are told ({@link NameChanges}).
      */
     public void anonymise(long id) {
         jdbi.useTransaction(h -> {
@@ -214,6 +224,7 @@ public final class Members {
             h.createUpdate("DELETE FROM sessions WHERE member_id = :id").bind("id", id).execute();
             h.createUpdate("DELETE FROM api_tokens WHERE member_id = :id").bind("id", id).execute();
             h.createUpdate("DELETE FROM email_tokens WHERE member_id = :id").bind("id", id).execute();
+            names.changed(h, id);
         });
     }
 

@@ -318,6 +318,21 @@ public final class PaperStore {
         return true;
     }
 
+    /**
+     * Gives these papers a change number, inside the caller's transaction, when something shown
+     * with them changed outside the papers table (a member who submitted or discussed them renamed):
+     * cached pages and the index see them as changed. Unknown ids are left out.
+     */
+    public void changed(Handle h, Collection<ArxivId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE papers SET change_no = :change_no WHERE id IN (<ids>)")
+                .bind("change_no", nextChangeNo(h))
+                .bindList("ids", ids.stream().map(ArxivId::value).distinct().toList())
+                .execute();
+    }
+
     /** Whether the store has the paper, inside the caller's transaction. */
     public boolean isKnown(Handle h, ArxivId id) {
         return !known(h, List.of(id)).isEmpty();

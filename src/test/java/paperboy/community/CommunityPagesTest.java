@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -332,6 +336,70 @@ class CommunityPagesTest {
         assertThat(paperPage).doesNotContain("<script>alert(1)</script>").contains("Mallory &lt;script&gt;");
         String submitted = server.get("/papers/" + recent(9)).body();
         assertThat(submitted).doesNotContain("<script>alert(1)</script>").contains("Submitted by Mallory &lt;script&gt;");
+    }
+
+    // ---- a member's name, wherever it shows
+
+    @Test
+    void aRenamedMembersNewNameShowsAtOnceOnEveryPageThatShowedTheOld() {
+        var browser = submitterAndCommenter("Rita Before", recent(10));
+        Map<String, String> before = namedPages(as(bob), recent(10)); // now in the caches
+        assertThat(naming(before, "Rita Before")).isEqualTo(before.keySet());
+
+        assertThat(browser.post("/settings/name", "name", "Rita After").statusCode()).isEqualTo(303);
+
+        Map<String, String> after = namedPages(as(bob), recent(10));
+        assertThat(naming(after, "Rita Before")).isEmpty();
+        assertThat(naming(after, "Rita After")).isEqualTo(after.keySet());
+    }
+
+    @Test
+    void aDeletedMembersNameGoesFromEveryPageAtOnce() {
+        var browser = submitterAndCommenter("Dora Leaving", recent(11));
+        Map<String, String> before = namedPages(as(bob), recent(11));
+        assertThat(naming(before, "Dora Leaving")).isEqualTo(before.keySet());
+
+        assertThat(browser.post("/settings/delete", "password", TestMembers.PASSWORD, "confirm", "yes").statusCode()).isEqualTo(303);
+
+        Map<String, String> after = namedPages(as(bob), recent(11));
+        assertThat(naming(after, "Dora Leaving")).isEmpty();
+        assertThat(after.get("/papers/" + recent(11))).contains("Submitted by " + Member.DELETED_NAME);
+    }
+
+    /** A new member named {@code name}, logged in, who submitted {@code paper} today and commented on 2608.18580. */
+    private static TestMembers.Browser submitterAndCommenter(String name, String paper) {
+        var browser = as(TestMembers.add(server.app(), name, Role.MEMBER));
+        assertThat(browser.post("/submit", "paper", paper).statusCode()).isEqualTo(303);
+        assertThat(browser.post("/papers/2608.18580/comments", "body", "a word from me").statusCode()).isEqualTo(303);
+        return browser;
+    }
+
+    /**
+     * Every page and API answer that names the submitter of {@code submitted} (on today's list) and
+     * the authors of 2608.18580's comments, by address, as an anonymous visitor sees them (from the
+     * shared page cache once asked) and, for today's list, as {@code member} does (the list
+     * remembered for members).
+     */
+    private static Map<String, String> namedPages(TestMembers.Browser member, String submitted) {
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String path : List.of("/papers/date/" + day, "/papers/" + submitted, "/papers/2608.18580",
+                "/api/daily_papers?date=" + day, "/api/papers/" + submitted, "/api/papers/2608.18580?field=comments")) {
+            pages.put(path, server.get(path).body());
+        }
+        pages.put("/papers/date/" + day + " as a member", member.get("/papers/date/" + day).body());
+        return pages;
+    }
+
+    /** The addresses of the pages that contain {@code name}. */
+    private static Set<String> naming(Map<String, String> pages, String name) {
+        Set<String> naming = new LinkedHashSet<>();
+        pages.forEach((path, body) -> {
+            if (body.contains(name)) {
+                naming.add(path);
+            }
+        });
+        return naming;
     }
 
     @Test
