@@ -6,26 +6,35 @@
 #            serves them) and as the logged-in member (whose pages are never cached: the list
 #            remembered for everyone gets their own upvotes, one query, and is rendered for them)
 # once on SQLite (a fresh data dir) and once on PostgreSQL when --pg URL is given (a fresh schema).
-#   bench/community.sh [--port PORT] [--duration 10s] [--pg jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+#   bench/community.sh [--jar JAR] [--port PORT] [--duration 10s] [--pg jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+# --jar runs that jar (`java --add-modules jdk.incubator.vector -jar JAR serve`, as the launcher
+# does, without the class-data archive) instead of target/paperboy.jar through ./paperboy: for
+# before/after runs, alternating.
 # Loopback only; the server gets PAPERBOY_WRITES_PER_MINUTE=100000000 so the write limit never
 # answers 429 during the run. Needs wrk, curl, psql (for --pg).
 set -euo pipefail
 # shellcheck source=bench/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PORT="${PORT:-17081}" DURATION=10s PG=""
+PORT="${PORT:-17081}" DURATION=10s PG="" RUN_JAR=""
 while (($#)); do
   case "$1" in
+    --jar) RUN_JAR="${2:?--jar needs a file}"; shift 2 ;;
     --port) PORT="${2:?--port needs a number}"; shift 2 ;;
     --duration) DURATION="${2:?--duration needs e.g. 10s}"; shift 2 ;;
     --pg) PG="${2:?--pg needs a JDBC URL}"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown argument $1" ;;
   esac
 done
 command -v wrk >/dev/null || die "wrk is needed (apt-get install wrk)"
 find_jdk
-ensure_jar
+if [[ -n "$RUN_JAR" ]]; then
+  [[ -f "$RUN_JAR" ]] || die "jar not found: $RUN_JAR"
+  JAR="$RUN_JAR"
+else
+  ensure_jar
+fi
 mkdir -p "$OUT_DIR"
 port_busy "$PORT" && die "something already answers on 127.0.0.1:$PORT; pick another --port"
 BASE="http://127.0.0.1:$PORT"
@@ -50,7 +59,11 @@ run_store() {
   rm -rf "$data" && mkdir -p "$data"
   env "${jar_env[@]}" "$JAVA" -jar "$JAR" user add "$EMAIL" --name "Bench Member" --data "$data" <<<"$PASSWORD" >/dev/null 2>&1 \
     || die "user add failed on $label"
-  env "${jar_env[@]}" JAVA_HOME="$JAVA_HOME" "$ROOT/paperboy" serve --port "$PORT" --data "$data" >"$log" 2>&1 &
+  if [[ -n "$RUN_JAR" ]]; then
+    env "${jar_env[@]}" "$JAVA" --add-modules jdk.incubator.vector -jar "$JAR" serve --port "$PORT" --data "$data" >"$log" 2>&1 &
+  else
+    env "${jar_env[@]}" JAVA_HOME="$JAVA_HOME" "$ROOT/paperboy" serve --port "$PORT" --data "$data" >"$log" 2>&1 &
+  fi
   SERVER_PID=$!
   wait_http_200 "$BASE/" 180 || { tail -n 20 "$log" >&2; die "the server did not come up on $label"; }
   local jar="$OUT_DIR/community-cookies.txt" token cookie paper

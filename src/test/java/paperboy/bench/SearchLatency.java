@@ -185,16 +185,19 @@ public final class SearchLatency {
             }
             for (int threads : new int[] {1, 2}) {
                 List<Long> times = Collections.synchronizedList(new ArrayList<>());
+                long[] faults = Machine.pageFaults();
                 long wall = System.nanoTime();
                 for (int round = 0; round < ROUNDS; round++) {
                     times.addAll(run(index, queries(sources, seed++), mode, threads));
                 }
                 double seconds = (System.nanoTime() - wall) / 1e9;
+                long[] faultsAfter = Machine.pageFaults();
                 List<Long> sorted = new ArrayList<>(times);
                 Collections.sort(sorted);
-                System.out.printf("%-8s threads %d: p50 %6.2f ms  p99 %6.1f ms  %6.1f queries/s  (load %s)%n",
+                System.out.printf("%-8s threads %d: p50 %6.2f ms  p99 %6.1f ms  %6.1f queries/s  page faults/search %.0f minor %.1f major  (load %s)%n",
                         mode.label(), threads, sorted.get(sorted.size() / 2) / 1e6,
-                        sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6, sorted.size() / seconds, Machine.load());
+                        sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6, sorted.size() / seconds,
+                        (faultsAfter[0] - faults[0]) / (double) sorted.size(), (faultsAfter[1] - faults[1]) / (double) sorted.size(), Machine.load());
             }
         }
         System.out.printf("searches answered from remembered answers: %d of %d (repeats within a set of random titles)%n",
