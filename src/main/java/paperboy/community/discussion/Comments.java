@@ -97,7 +97,7 @@ public final class Comments {
             h.createUpdate("UPDATE comments SET body = :body, html = :html, edited_at = :at WHERE id = :id")
                     .bind("body", text).bind("html", html).bind("at", clock.millis()).bind("id", id)
                     .execute();
-            papers.addMemberCounts(h, comment.paper(), 0, 0);
+            papers.changed(h, List.of(comment.paper())); // the page shows the new text
             return find(h, id).orElseThrow();
         });
     }
