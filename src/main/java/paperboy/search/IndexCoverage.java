@@ -3,11 +3,14 @@ package paperboy.search;
 import java.io.IOException;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
 
 /**
  * What a search can tell the user about the index itself, so that an empty or partial answer says
@@ -23,6 +26,28 @@ final class IndexCoverage {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
             count += values == null ? 0 : values.size();
+        }
+        return count;
+    }
+
+    /**
+     * Live documents with a vector in {@code field}: what {@link #vectorDocs} counts, less the deleted
+     * ones (a paper written again leaves its old document, vector and all, until its segment merges).
+     * Walks the vector documents of segments that have deletions, so it is for gauges, not searches.
+     */
+    static int liveVectorDocs(IndexSearcher searcher, String field) throws IOException {
+        int count = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+            Bits live = leaf.reader().getLiveDocs();
+            if (values == null || live == null) {
+                count += values == null ? 0 : values.size();
+                continue;
+            }
+            KnnVectorValues.DocIndexIterator docs = values.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                count += live.get(doc) ? 1 : 0;
+            }
         }
         return count;
     }

@@ -431,7 +431,7 @@ public final class PaperIndex implements AutoCloseable {
 
     /** Whether semantic and hybrid search can run: embeddings are on and some paper has a vector. */
     public boolean hasVectors() {
-        return semantic.isOn() && search.vectorCount() > 0;
+        return search.hasVectors();
     }
 
     /** How many papers the index holds (as of the last refresh). */
@@ -440,8 +440,8 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     /**
-     * How many indexed documents carry a vector (as of the last refresh), deleted ones included
-     * until their segment merges away ({@link IndexCoverage#vectorDocs}): an upper bound on papers.
+     * How many indexed papers carry a vector (as of the last refresh); the documents of papers
+     * written again since, which stay until their segment merges, are not counted.
      */
     public int vectorCount() {
         return search.vectorCount();

@@ -226,9 +226,14 @@ final class PaperSearch {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }
 
-    /** Documents with a vector, deleted ones included until their segment merges. */
+    /** Papers with a vector (live documents only). */
     int vectorCount() {
-        return semantic.isOn() ? withSearcher(searcher -> IndexCoverage.vectorDocs(searcher, semantic.field())) : 0;
+        return semantic.isOn() ? withSearcher(searcher -> IndexCoverage.liveVectorDocs(searcher, semantic.field())) : 0;
+    }
+
+    /** Whether any document has a vector (the cheap check: deleted ones count until their segment merges). */
+    boolean hasVectors() {
+        return semantic.isOn() && withSearcher(searcher -> IndexCoverage.vectorDocs(searcher, semantic.field()) > 0);
     }
 
     /** The model this searches with (vectors and query embedding), or {@link Semantic#off()}. */

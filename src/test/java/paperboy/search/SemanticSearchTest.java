@@ -233,6 +233,20 @@ class SemanticSearchTest {
         assertThat(index.related(before.getFirst(), 5)).hasSize(5); // a withdrawn paper's own page still has some
     }
 
+    @Test
+    @Order(5)
+    void papersWrittenAgainAreCountedOnceWithTheirVectors() {
+        List<ArxivId> some = store.changesSince(Change.Position.START, 5).stream().map(c -> c.paper().id()).toList();
+        db.jdbi().useTransaction(h -> store.changed(h, some)); // indexed again, as a new upvote count would be
+
+        index.catchUp(store);
+
+        assertThat(worker.embedPending()).isZero(); // their text is the same: their vectors are taken again
+        long papers = store.count(); // the fixtures, and the paper an earlier test added
+        assertThat(index.size()).isEqualTo(papers);
+        assertThat(index.vectorCount()).isEqualTo(papers); // the documents they replaced are not counted
+    }
+
     /** The oracle over the vectors this test's store holds now. */
     private ExactNeighbours exact() {
         List<ArxivId> ids = store.changesSince(Change.Position.START, Integer.MAX_VALUE).stream().map(c -> c.paper().id()).toList();
