@@ -48,6 +48,8 @@ public final class PaperStore {
     private static final String FEATURE = "INSERT INTO featured (paper_id, day, featured_at, source) "
             + "VALUES (:paper_id, :day, :featured_at, :source) ON CONFLICT (paper_id, day) DO NOTHING";
 
+    /** Ids one statement of {@link #changed} binds at most. */
+    static final int CHANGED_PER_STATEMENT = 1000;
     /** How often {@link #knownChangeNo} reads the counter again for other writers' changes. */
     public static final Duration CHANGE_POLL = Duration.ofSeconds(1);
 
@@ -321,16 +323,22 @@ public final class PaperStore {
     /**
      * Gives these papers a change number, inside the caller's transaction, when something shown
      * with them changed outside the papers table (a member who submitted or discussed them renamed):
-     * cached pages and the index see them as changed. Unknown ids are left out.
+     * cached pages and the index see them as changed. Unknown ids are left out. All take one change
+     * number, written a thousand ids a statement (a member may have discussed many papers, and both
+     * databases limit the values one statement binds).
      */
     public void changed(Handle h, Collection<ArxivId> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        h.createUpdate("UPDATE papers SET change_no = :change_no WHERE id IN (<ids>)")
-                .bind("change_no", nextChangeNo(h))
-                .bindList("ids", ids.stream().map(ArxivId::value).distinct().toList())
-                .execute();
+        long changeNo = nextChangeNo(h);
+        List<String> distinct = ids.stream().map(ArxivId::value).distinct().toList();
+        for (int from = 0; from < distinct.size(); from += CHANGED_PER_STATEMENT) {
+            h.createUpdate("UPDATE papers SET change_no = :change_no WHERE id IN (<ids>)")
+                    .bind("change_no", changeNo)
+                    .bindList("ids", distinct.subList(from, Math.min(distinct.size(), from + CHANGED_PER_STATEMENT)))
+                    .execute();
+        }
     }
 
     /** Whether the store has the paper, inside the caller's transaction. */

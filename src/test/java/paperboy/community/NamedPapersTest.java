@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static paperboy.paper.PaperBuilder.paper;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import paperboy.db.Database;
 import paperboy.db.StoreTest;
 import paperboy.paper.ArxivId;
 import paperboy.paper.Change;
+import paperboy.paper.PaperUpdate;
 
 /** Which papers show a member's name, and marking them changed when it changes, on SQLite and PostgreSQL. */
 class NamedPapersTest {
@@ -48,6 +50,23 @@ class NamedPapersTest {
             assertThat(changes).extracting(change -> change.paper().id()).containsExactly(COMMENTED);
             assertThat(c.papers.lastChangeNo()).isEqualTo(before + 1);
             assertThat(c.papers.knownChangeNo()).isEqualTo(before + 1);
+        }
+    }
+
+    @StoreTest
+    void moreIdsThanOneStatementBindsAllTakeOneChangeNumber(Database db) {
+        try (var c = new Community(db, UpvotesTest.CLOCK, SubmitRules.DEFAULTS)) {
+            List<PaperUpdate> many = new ArrayList<>();
+            for (int i = 1; i <= 2_500; i++) {
+                many.add(paper(String.format("2609.%05d", i)).update());
+            }
+            c.papers.upsert(many, "test");
+            long before = c.papers.lastChangeNo();
+
+            db.jdbi().useTransaction(h -> c.papers.changed(h, many.stream().map(u -> u.paper().id()).toList()));
+
+            List<Change> changes = c.papers.changesSince(new Change.Position(before, "\uffff"), 3_000);
+            assertThat(changes).hasSize(2_500).allSatisfy(change -> assertThat(change.position().changeNo()).isEqualTo(before + 1));
         }
     }
 
