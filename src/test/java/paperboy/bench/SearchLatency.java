@@ -44,7 +44,8 @@ import paperboy.search.Vectors;
  * real vector plus Gaussian noise (sigma 0.01 per dimension, renormalised). The copies go through
  * the product's own store and index (PaperStore, PaperVectors, PaperIndex.catchUp), which is the
  * index build time reported. Queries are 200 titles of source papers, lower-cased; hybrid and
- * semantic times include embedding the query.
+ * semantic times include embedding the query. Each measured line also gives the process's page
+ * faults per search (the heap and the index's pages touched for the first time, in a new process).
  *
  * <p>Not a test; run with {@code bench/run.sh SearchLatency DAYS_DIR N WORK [float32|int8]}; to measure
  * some modes only, {@code BENCH_JAVA_OPTS=-Dmodes=keyword}; {@code -Dwarmup=10} asks ten sets of
