@@ -313,16 +313,14 @@ public final class PaperStore {
         if (removed == 0) {
             return false;
         }
-        h.createUpdate("UPDATE papers SET change_no = :change_no WHERE id = :id")
-                .bind("change_no", nextChangeNo(h))
-                .bind("id", id.value())
-                .execute();
+        changed(h, List.of(id));
         return true;
     }
 
     /**
      * Gives these papers a change number, inside the caller's transaction, when something shown
-     * with them changed outside the papers table (a member who submitted or discussed them renamed):
+     * with them changed outside the papers table (a member who submitted or discussed them renamed,
+     * a comment edited, a submission taken off its list):
      * cached pages and the index see them as changed. Unknown ids are left out. All take one change
      * number, written a thousand ids a statement (a member may have discussed many papers, and both
      * databases limit the values one statement binds).
