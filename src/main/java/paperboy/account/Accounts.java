@@ -27,12 +27,11 @@ public final class Accounts {
         this.rules = rules;
     }
 
-    /** Accounts in this store with the default hashing cost and the bundled password rules; names show nowhere else. */
-    public static Accounts inStore(org.jdbi.v3.core.Jdbi jdbi, SessionSettings settings) {
-        return inStore(jdbi, settings, NameChanges.NONE);
-    }
-
-    /** @param names told of every change of a member's public name, in its transaction */
+    /**
+     * Accounts in this store with the default hashing cost and the bundled password rules.
+     *
+     * @param names told of every change of a member's public name, in its transaction
+     */
     public static Accounts inStore(org.jdbi.v3.core.Jdbi jdbi, SessionSettings settings, NameChanges names) {
         java.time.Clock clock = java.time.Clock.systemUTC();
         Members members = new Members(jdbi, clock, names);

@@ -33,11 +33,6 @@ public final class Members {
     private final Clock clock;
     private final NameChanges names;
 
-    /** Members whose names show nowhere else ({@link NameChanges#NONE}). */
-    public Members(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, NameChanges.NONE);
-    }
-
     /** @param names told of every change of a member's public name, in its transaction */
     public Members(Jdbi jdbi, Clock clock, NameChanges names) {
         this.jdbi = jdbi;

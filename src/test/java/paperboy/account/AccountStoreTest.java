@@ -17,7 +17,7 @@ class AccountStoreTest {
     private final MovingClock clock = new MovingClock();
 
     private Accounts accounts(Database db) {
-        Members members = new Members(db.jdbi(), clock);
+        Members members = new Members(db.jdbi(), clock, NameChanges.NONE);
         SessionSettings settings = new SessionSettings(Duration.ofHours(2), Duration.ofDays(1), false);
         return new Accounts(members, new Sessions(db.jdbi(), clock, settings),
                 new ApiTokens(db.jdbi(), clock), FAST, PasswordRules.bundled());

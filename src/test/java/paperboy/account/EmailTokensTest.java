@@ -37,7 +37,7 @@ class EmailTokensTest {
     }
 
     private World world(Database db) throws Exception {
-        Members members = new Members(db.jdbi(), clock);
+        Members members = new Members(db.jdbi(), clock, NameChanges.NONE);
         Accounts accounts = new Accounts(members, new Sessions(db.jdbi(), clock, SessionSettings.DEFAULTS),
                 new ApiTokens(db.jdbi(), clock), FAST, PasswordRules.bundled());
         Path mailDir = Files.createTempDirectory("paperboy-account-eml");

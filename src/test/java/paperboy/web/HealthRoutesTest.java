@@ -34,7 +34,8 @@ class HealthRoutesTest {
         Semantic semantic = new Semantic(TestEmbedder.shared(), db.jdbi());
         PaperIndex index = new PaperIndex(dir.resolve("index"), semantic);
         EmbeddingWorker worker = new EmbeddingWorker(papers, index, semantic, Clock.systemUTC());
-        var accounts = paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS);
+        var accounts = paperboy.account.Accounts.inStore(db.jdbi(), paperboy.account.SessionSettings.DEFAULTS,
+                paperboy.account.NameChanges.NONE);
         var members = paperboy.App.participation(db, papers, accounts, new paperboy.harvest.PaperFetcher(papers, () -> {
             throw new IllegalStateException("no arXiv here");
         }), paperboy.config.CommunitySettings.DEFAULTS);
