@@ -111,9 +111,7 @@ public final class PaperIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
-            if (semantic.isOn()) {
-                config.setCodec(IndexCodec.with(semantic.format()));
-            }
+            config.setCodec(new IndexCodec(semantic.isOn() ? semantic.format() : Semantic.VectorFormat.FLOAT32));
             this.writer = openWriter(directory, config, folder);
             this.documents = new DocumentWriters(writer, ANALYSIS_THREADS);
             this.position = committedPosition();
