@@ -121,6 +121,7 @@ public final class App implements AutoCloseable {
     private final Accounts accounts;
     private final Participation participation;
     private ScheduledExecutorService follower;
+    private ScheduledExecutorService merger;
     private ScheduledExecutorService sessionSweeper;
     private ScheduledExecutorService embedding;
     private ArxivHttp arxivHttp; // made on first use: it needs the operator's contact
@@ -519,6 +520,14 @@ public final class App implements AutoCloseable {
     }
 
     /**
+     * While serving: merges the search index into one segment after a bulk write, once writing has
+     * gone quiet ({@link paperboy.search.QuietMerges}), looking every {@code every}.
+     */
+    public void mergeIndexWhenQuiet(java.time.Duration every) {
+        merger = repeating("index-merger", every, new paperboy.search.QuietMerges(index));
+    }
+
+    /**
      * While serving: deletes expired sessions (idle or past their lifetime) every {@code every};
      * they are refused when presented anyway, this only keeps the table from growing.
      */
@@ -590,6 +599,10 @@ public final class App implements AutoCloseable {
         }
         if (follower != null) {
             follower.shutdown(); // after the catch-up in progress
+        }
+        if (merger != null) {
+            merger.shutdown(); // not waited for: closing the index abandons a merge under way
+            merger = null;
         }
         if (scheduledHarvest != null) {
             scheduledHarvest.close(untilDeadline(deadline));

@@ -67,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             app.loadSampleIfEmpty();
             Javalin web = start(app, config.port());
             app.followStore(java.time.Duration.ofSeconds(2));
+            app.mergeIndexWhenQuiet(java.time.Duration.ofMinutes(5));
             app.embedInBackground(java.time.Duration.ofSeconds(5));
             app.sweepSessions(java.time.Duration.ofHours(1));
             app.scheduleHarvest();

@@ -9,7 +9,7 @@ import paperboy.search.PaperIndex;
 
 /**
  * Gauges read at each scrape from the parts' own getters (the ones {@code /healthz} reads): the
- * index's papers and vectors, the store's change number, the index's committed one and the lag
+ * index's papers, vectors and segments, the store's change number, the index's committed one and the lag
  * between them, how often searches were answered from remembered answers and their words' places remembered, and, with embeddings on, the embedder's progress (its counts are re-read from the
  * store at most every few seconds).
  */
@@ -19,6 +19,8 @@ final class IndexGauges {
     static void register(MeterRegistry registry, PaperStore store, PaperIndex index, EmbeddingWorker embedding) {
         gauge(registry, "paperboy.index.papers", "papers in the search index", index::size);
         gauge(registry, "paperboy.index.vectors", "papers in the search index with a vector", index::vectorCount);
+        gauge(registry, "paperboy.index.segments", "segments of the search index (merged into one after a bulk write)",
+                () -> index.segmentSizes().size());
         gauge(registry, "paperboy.store.change", "the store's last change number", store::lastChangeNo);
         gauge(registry, "paperboy.index.change", "the store change number the index has committed",
                 () -> index.committedPosition().changeNo());

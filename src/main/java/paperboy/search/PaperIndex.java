@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -82,6 +86,10 @@ public final class PaperIndex implements AutoCloseable {
     private long uncommitted;
     /** The change number up to which the index holds every change (-1 until a catch-up has found out). */
     private long wholeThrough = -1;
+    /** Papers written into the index since it was opened: by catch-ups, handed over, or with new vectors. */
+    private final AtomicLong written = new AtomicLong();
+    /** Whether {@link #mergeSegments} is running. */
+    private final AtomicBoolean merging = new AtomicBoolean();
 
     /** An index without vectors: keyword search only. */
     public PaperIndex(Path folder) {
@@ -242,9 +250,10 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     /** Notes that {@code written} is in the writer; commits when enough papers are waiting. */
-    private void advance(List<Change> written) throws IOException {
-        position = written.getLast().position();
-        uncommitted += written.size();
+    private void advance(List<Change> papers) throws IOException {
+        position = papers.getLast().position();
+        uncommitted += papers.size();
+        written.addAndGet(papers.size());
         if (uncommitted >= COMMIT_EVERY) {
             commit(Map.of());
         }
@@ -258,6 +267,7 @@ public final class PaperIndex implements AutoCloseable {
         try {
             settle(0);
             write(store.currentChanges(ids), true);
+            written.addAndGet(ids.size());
             Map<String, String> data = new HashMap<>(Map.of(VECTOR_CHANGE_NO, Long.toString(upTo.changeNo()),
                     VECTOR_PAPER_ID, upTo.paperId(), EMBEDDING_MODEL, semantic.model()));
             if (vectorModel() == null) {
@@ -498,12 +508,77 @@ public final class PaperIndex implements AutoCloseable {
         uncommitted = 0;
     }
 
+    /** Papers written into the index since it was opened (for telling a bulk write from a quiet index). */
+    public long papersWritten() {
+        return written.get();
+    }
+
+    /** How many documents each segment of the index holds, deleted ones included (as of the last refresh). */
+    public List<Integer> segmentSizes() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().stream().map(LeafReaderContext::reader).map(r -> r.maxDoc()).toList();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment when a merge is due ({@link SegmentMerge#due}: after a bulk
+     * write), and commits it. The calling thread waits for the merge (about a minute of one core at a
+     * million papers), but nothing else does: it holds no lock of this index, so papers are written
+     * (into segments of their own) and searched meanwhile, and searches see the merged segment once it
+     * is done. Closing the index abandons a merge under way. Empty when no merge was due, another is
+     * running, or the index closed meanwhile.
+     */
+    public Optional<SegmentMerge> mergeSegments() {
+        List<Integer> sizes = segmentSizes();
+        if (!SegmentMerge.due(sizes) || !merging.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        try {
+            long started = System.nanoTime();
+            writer.forceMerge(1);
+            commitMerged();
+            long documents = sizes.stream().mapToLong(Integer::longValue).sum();
+            return Optional.of(new SegmentMerge(sizes.size(), documents, (System.nanoTime() - started) / 1e9));
+        } catch (AlreadyClosedException e) {
+            return Optional.empty(); // closed meanwhile: the merge is abandoned, the index is as its last commit left it
+        } catch (IOException e) {
+            if (!writer.isOpen()) {
+                return Optional.empty();
+            }
+            throw new UncheckedIOException("merging the search index's segments failed", e);
+        } finally {
+            merging.set(false);
+        }
+    }
+
+    private synchronized void commitMerged() throws IOException {
+        commit(Map.of());
+        searchers.maybeRefresh();
+    }
+
+    /**
+     * Commits what the writer holds (as Lucene's own close would), then closes it without waiting for
+     * merges, which a close would: a {@link #mergeSegments} under way is abandoned, not finished.
+     */
     @Override
     public synchronized void close() throws IOException {
         abandonInFlight(); // what was not committed is taken again from the store next time
         documents.close();
         searchers.close();
-        writer.close();
-        directory.close();
+        try {
+            if (writer.isOpen()) {
+                writer.commit();
+            }
+        } finally {
+            writer.rollback(); // after the commit, this only aborts the merges under way; a no-op once closed
+            directory.close();
+        }
     }
 }

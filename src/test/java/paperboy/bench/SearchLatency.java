@@ -47,6 +47,9 @@ import paperboy.search.Vectors;
  * semantic times include embedding the query. Each measured line also gives the process's page
  * faults per search (the heap and the index's pages touched for the first time, in a new process).
  *
+ * <p>Before measuring, the index is merged into one segment when a merge is due, as serve does
+ * once writing has gone quiet ({@code -Dmerge=false} measures it as the build left it).
+ *
  * <p>Not a test; run with {@code bench/run.sh SearchLatency DAYS_DIR N WORK [float32|int8]}; to measure
  * some modes only, {@code BENCH_JAVA_OPTS=-Dmodes=keyword}; {@code -Dwarmup=10} asks ten sets of
  * queries before measuring instead of one, {@code -Drounds=10} measures ten sets instead of three.
@@ -60,6 +63,12 @@ public final class SearchLatency {
      * index's pages mapped, as a server is after its first minutes.
      */
     private static final int WARM_UP_SETS = Integer.getInteger("warmup", 1);
+    /**
+     * Whether the index is merged into one segment before it is measured, as serve merges it once
+     * writing has gone quiet after a bulk write ({@code -Dmerge=false}: as the build left it; the
+     * figures in BENCHMARKS.md before 2026-12-02 were measured so).
+     */
+    private static final boolean MERGE = !"false".equals(System.getProperty("merge"));
 
     public static void main(String[] args) throws Exception {
         Path days = Path.of(args[0]);
@@ -81,6 +90,10 @@ public final class SearchLatency {
                 try (PaperIndex index = new PaperIndex(corpus.resolve("index"), semantic)) {
                     long indexed = index.catchUp(store);
                     System.out.printf("index build: %,d papers in %.1f s (load %s)%n", indexed, (System.nanoTime() - started) / 1e9, Machine.load());
+                    if (MERGE) { // what serve does once writing has gone quiet (QuietMerges)
+                        index.mergeSegments().ifPresent(m -> System.out.printf("merged %d segments (%,d documents) into one in %.1f s (load %s)%n",
+                                m.segments(), m.documents(), m.seconds(), Machine.load()));
+                    }
                     System.out.printf("index size: %.1f MiB in %d segments, vectors in index: %,d%n", size(corpus.resolve("index")) / 1048576.0,
                             segments(corpus.resolve("index")), index.vectorCount());
                     measure(index, sources);

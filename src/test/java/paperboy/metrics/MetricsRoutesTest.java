@@ -166,6 +166,13 @@ class MetricsRoutesTest {
         assertThat(after.find("paperboy_embedding_backlog")).isEmpty();
     }
 
+    @Test
+    void tellsTheIndexSegments() {
+        assertThat(scrape().value("paperboy_index_segments"))
+                .isEqualTo(server.app().index().segmentSizes().size())
+                .isGreaterThanOrEqualTo(1);
+    }
+
     private static Paper paper(String id) {
         return new Paper(new ArxivId(id), 1, "A paper the index has not seen", "Its abstract.", List.of("A. Author"),
                 List.of("cs.CL"), Instant.parse("2026-07-01T00:00:00Z"), null, null, null, new Paper.Community(0, 0, null, List.of()));
