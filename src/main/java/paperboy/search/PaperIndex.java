@@ -536,11 +536,14 @@ public final class PaperIndex implements AutoCloseable {
      * running, or the index closed meanwhile.
      */
     public Optional<SegmentMerge> mergeSegments() {
-        List<Integer> sizes = segmentSizes();
-        if (!SegmentMerge.due(sizes) || !merging.compareAndSet(false, true)) {
+        if (!merging.compareAndSet(false, true)) {
             return Optional.empty();
         }
         try {
+            List<Integer> sizes = segmentSizes();
+            if (!SegmentMerge.due(sizes)) {
+                return Optional.empty();
+            }
             long started = System.nanoTime();
             writer.forceMerge(1);
             commitMerged();

@@ -154,6 +154,7 @@ class SegmentMergeTest {
         index.close();
 
         merge.join(); // merged, or abandoned when the index closed: either way no failure
+        assertThat(index.mergeSegments()).as("asked of a closed index").isEmpty();
         index = new PaperIndex(dir.resolve("index"));
         assertThat(index.size()).isEqualTo(1_800);
         assertThat(index.catchUp(store)).isZero();
