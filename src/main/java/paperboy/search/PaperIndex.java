@@ -249,7 +249,7 @@ public final class PaperIndex implements AutoCloseable {
         return now == semantic ? List.of(semantic) : List.of(now, semantic);
     }
 
-    /** Notes that {@code written} is in the writer; commits when enough papers are waiting. */
+    /** Notes that {@code papers} are in the writer; commits when enough papers are waiting. */
     private void advance(List<Change> papers) throws IOException {
         position = papers.getLast().position();
         uncommitted += papers.size();
@@ -529,7 +529,7 @@ public final class PaperIndex implements AutoCloseable {
 
     /**
      * Merges the index into one segment when a merge is due ({@link SegmentMerge#due}: after a bulk
-     * write), and commits it. The calling thread waits for the merge (about a minute of one core at a
+     * write), and commits it. The calling thread waits for the merge (about 90 s of one core at a
      * million papers), but nothing else does: it holds no lock of this index, so papers are written
      * (into segments of their own) and searched meanwhile, and searches see the merged segment once it
      * is done. Closing the index abandons a merge under way. Empty when no merge was due, another is
