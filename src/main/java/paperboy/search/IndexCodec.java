@@ -19,7 +19,7 @@ import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
  * reading one paper decompresses the dictionary and the 8 KB part holding it: a sixth of a keyword
  * search at a million papers. Here blocks are {@link #STORED_BLOCK} bytes (three papers or so),
  * compressed alone with LZ4, so reading a paper decompresses a few KB; they take 15 % more space
- * (BENCHMARKS.md, "Stored fields").
+ * (BENCHMARKS.md, "Search latency at 100,000 and 1,000,000 papers").
  *
  * <p>Segments record their codec by name ({@link #NAME}), and Lucene finds it again through
  * {@code META-INF/services}; segments written before (Lucene's own codec) are read as they are and
