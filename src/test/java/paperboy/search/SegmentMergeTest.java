@@ -141,8 +141,12 @@ class SegmentMergeTest {
         merges.run();
         assertThat(index.segmentSizes()).as("a bulk write since the last look").hasSize(segments);
 
+        // A few writes since then, enough that a merge is due however the bulk write was split
+        // into segments (indexing threads each write their own): at least 400 of 1,400 outside the largest.
+        write(300);
+        assertThat(index.segmentSizes()).hasSizeGreaterThan(1);
         merges.run();
-        assertThat(index.segmentSizes()).as("quiet since the last look").containsExactly(1_100);
+        assertThat(index.segmentSizes()).as("quiet since the last look").containsExactly(1_400);
     }
 
     @Test
