@@ -115,33 +115,50 @@ final class SentenceBreaks extends BreakIterator {
         return DONE;
     }
 
-    /** The first boundary after {@code at}. */
+    /** The first boundary after {@code at}: one pass forward, each character read once. */
     private int after(int at) {
-        int i = at + 1;
-        while (i < length && !boundary(i)) {
-            i++;
+        if (at + 1 >= length) {
+            return length;
         }
-        return Math.min(i, length);
+        char previous = charAt(at);
+        for (int i = at + 1; i < length; i++) {
+            char c = charAt(i);
+            if (startsSentence(previous, c) && endMarkBefore(i)) {
+                return i;
+            }
+            previous = c;
+        }
+        return length;
     }
 
-    /** The last boundary before {@code at}. */
+    /** The last boundary before {@code at}: one pass backward, each character read once. */
     private int before(int at) {
-        int i = at - 1;
-        while (i > 0 && !boundary(i)) {
-            i--;
+        if (at - 1 <= 0) {
+            return 0;
         }
-        return Math.max(i, 0);
+        char c = charAt(at - 1);
+        for (int i = at - 1; i > 0; i--) {
+            char previous = charAt(i - 1);
+            if (startsSentence(previous, c) && endMarkBefore(i)) {
+                return i;
+            }
+            c = previous;
+        }
+        return 0;
     }
 
     /** Whether a sentence starts at {@code i}: after an end mark, closing marks and white space, not in lower case. */
     private boolean boundary(int i) {
-        if (i <= 0 || i >= length) {
-            return true;
-        }
-        if (Character.isWhitespace(charAt(i)) || !Character.isWhitespace(charAt(i - 1))
-                || Character.isLowerCase(charAt(i))) {
-            return false;
-        }
+        return i <= 0 || i >= length || (startsSentence(charAt(i - 1), charAt(i)) && endMarkBefore(i));
+    }
+
+    /** Whether {@code c}, after {@code previous}, may start a sentence: a word's first character, not in lower case. */
+    private static boolean startsSentence(char previous, char c) {
+        return Character.isWhitespace(previous) && !Character.isWhitespace(c) && !Character.isLowerCase(c);
+    }
+
+    /** Whether the white space before {@code i} follows an end mark (and any closing marks). */
+    private boolean endMarkBefore(int i) {
         int j = i - 1;
         while (j > 0 && Character.isWhitespace(charAt(j))) {
             j--;

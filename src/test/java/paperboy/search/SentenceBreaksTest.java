@@ -6,6 +6,10 @@ import java.text.BreakIterator;
 import java.text.StringCharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Snippet sentences: cut after an end mark and white space, not before a lower-case word, in the iterator's own indices. */
@@ -50,5 +54,37 @@ class SentenceBreaksTest {
         breaks.setText("");
         assertThat(breaks.first()).isZero();
         assertThat(breaks.next()).isEqualTo(BreakIterator.DONE);
+    }
+
+    /** Where a sentence starts, as a pattern: end mark, closing marks, white space, then no white space and no lower case. */
+    private static final Pattern SENTENCE_START = Pattern.compile("(?<=[.!?][)\\]\"'\u201d\u2019]{0,10}\\s{1,3})(?=[^\\s\\p{Ll}])");
+    private static final String[] PIECES = {"Word", "word", "e.g.", "1.5B", ".", "!", "?", ")", "(", "\"", "\u201d", "'",
+        " ", " ", " ", "  ", "\n", "\t", "A", "x", "\u00c9t\u00e9", "\u00e9t\u00e9", "42", "al.", ","};
+
+    @Test
+    void everyOffsetFindsTheNearestBoundaryOnEitherSideAsThePatternPlacesThem() {
+        Random random = new Random(13);
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(60); n > 0; n--) {
+                text.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            String t = text.toString().replaceAll("\\s{4,}", "   "); // the pattern looks back over at most three
+            TreeSet<Integer> expected = new TreeSet<>(List.of(0, t.length()));
+            Matcher m = SENTENCE_START.matcher(t);
+            while (m.find()) {
+                expected.add(m.start());
+            }
+            BreakIterator breaks = new SentenceBreaks();
+            breaks.setText(t);
+            assertThat(boundaries(breaks)).as(t).containsExactlyElementsOf(expected);
+            for (int at = 0; at <= t.length(); at++) {
+                Integer after = expected.higher(at);
+                Integer before = expected.lower(at);
+                assertThat(breaks.following(at)).as("following %d in [%s]", at, t).isEqualTo(after == null ? BreakIterator.DONE : after);
+                assertThat(breaks.preceding(at)).as("preceding %d in [%s]", at, t).isEqualTo(before == null ? BreakIterator.DONE : before);
+                assertThat(breaks.isBoundary(at)).as("boundary %d in [%s]", at, t).isEqualTo(expected.contains(at));
+            }
+        }
     }
 }
