@@ -77,6 +77,7 @@ import paperboy.search.Fusion;
 import paperboy.search.IndexFeed;
 import paperboy.search.EmbeddingWorker;
 import paperboy.search.PaperIndex;
+import paperboy.search.QuietMerges;
 import paperboy.search.SearchPool;
 import paperboy.search.Semantic;
 import paperboy.search.SimilarityFloor;
@@ -521,10 +522,10 @@ public final class App implements AutoCloseable {
 
     /**
      * While serving: merges the search index into one segment after a bulk write, once writing has
-     * gone quiet ({@link paperboy.search.QuietMerges}), looking every {@code every}.
+     * gone quiet ({@link QuietMerges}), looking every {@code every}.
      */
-    public void mergeIndexWhenQuiet(java.time.Duration every) {
-        merger = repeating("index-merger", every, new paperboy.search.QuietMerges(index));
+    public void mergeIndexWhenQuiet(Duration every) {
+        merger = repeating("index-merger", every, new QuietMerges(index));
     }
 
     /**

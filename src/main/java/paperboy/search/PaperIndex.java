@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -518,7 +517,7 @@ public final class PaperIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return searcher.getIndexReader().leaves().stream().map(LeafReaderContext::reader).map(r -> r.maxDoc()).toList();
+                return searcher.getIndexReader().leaves().stream().map(leaf -> leaf.reader().maxDoc()).toList();
             } finally {
                 searchers.release(searcher);
             }
