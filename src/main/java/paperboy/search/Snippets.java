@@ -3,6 +3,7 @@ package paperboy.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +209,7 @@ final class Snippets {
 
             /**
              * The combined field is not stored: its offsets are marked on the stored abstract. Values are
-             * kept per segment and document ({@link StoredTexts}), each read once.
+             * kept per segment and document ({@link StoredTexts}); those not kept are read in one go.
              */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
@@ -222,17 +223,60 @@ final class Snippets {
                     }
                 }
                 List<String> names = List.of(stored);
-                List<CharSequence[]> values = new ArrayList<>();
+                int[] hits = new int[(int) Math.min(docs.cost(), 64)];
+                int count = 0;
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    CharSequence[] read = texts.of(searcher.getIndexReader(), doc, names, one -> super.loadFieldValues(
-                            stored, DocIdSetIterator.range(one, one + 1), cacheCharsThreshold).get(0));
-                    if (withTitle && read[1] != null) {
-                        inTitles.get().keepTitle(doc, read[1].toString());
+                    hits = count == hits.length ? Arrays.copyOf(hits, count * 2 + 1) : hits;
+                    hits[count++] = doc;
+                }
+                int[] all = Arrays.copyOf(hits, count);
+                // Threshold: read every unkept hit in the one call (the highlighter's own stops at its cache size).
+                List<CharSequence[]> read = texts.of(searcher.getIndexReader(), all, names,
+                        unread -> super.loadFieldValues(stored, new DocsInOrder(unread), Integer.MAX_VALUE));
+                List<CharSequence[]> values = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    CharSequence[] doc = read.get(i);
+                    if (withTitle && doc[1] != null) {
+                        inTitles.get().keepTitle(all[i], doc[1].toString());
                     }
-                    values.add(withTitle ? new CharSequence[] {read[0]} : read);
+                    values.add(withTitle ? new CharSequence[] {doc[0]} : doc);
                 }
                 return values;
             }
         };
+    }
+
+    /** Documents given in ascending order, as the highlighter's stored-field reading takes them. */
+    private static final class DocsInOrder extends DocIdSetIterator {
+        private final int[] docs;
+        private int at = -1;
+
+        DocsInOrder(int[] docs) {
+            this.docs = docs;
+        }
+
+        @Override
+        public int docID() {
+            return at < 0 ? -1 : at < docs.length ? docs[at] : NO_MORE_DOCS;
+        }
+
+        @Override
+        public int nextDoc() {
+            at = Math.min(at + 1, docs.length);
+            return docID();
+        }
+
+        @Override
+        public int advance(int target) {
+            while (nextDoc() < target) {
+                // each document is looked at once; a page holds a few dozen at most
+            }
+            return docID();
+        }
+
+        @Override
+        public long cost() {
+            return docs.length;
+        }
     }
 }

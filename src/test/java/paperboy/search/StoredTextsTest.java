@@ -71,11 +71,46 @@ class StoredTextsTest {
         }
     }
 
+    @Test
+    void theDocumentsNotKeptAreReadInOneCallAndAnsweredInTheAskedOrder() throws IOException {
+        StoredTexts texts = new StoredTexts(StoredTexts.CHARS);
+        List<int[]> calls = new ArrayList<>();
+        try (var dir = new ByteBuffersDirectory();
+                var writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (int i = 0; i < 6; i++) {
+                writer.addDocument(doc("p" + i, "Paper " + i));
+            }
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                StoredTexts.Loader loader = docs -> {
+                    calls.add(docs.clone());
+                    List<CharSequence[]> values = new ArrayList<>();
+                    for (int d : docs) {
+                        values.add(new CharSequence[] {reader.storedFields().document(d).get("title")});
+                    }
+                    return values;
+                };
+                texts.of(reader, new int[] {1, 4}, FIELDS, loader);
+                List<CharSequence[]> page = texts.of(reader, new int[] {0, 1, 3, 4, 5}, FIELDS, loader);
+
+                assertThat(page).extracting(values -> values[0].toString())
+                        .containsExactly("Paper 0", "Paper 1", "Paper 3", "Paper 4", "Paper 5");
+                assertThat(calls).containsExactly(new int[] {1, 4}, new int[] {0, 3, 5});
+                assertThat(texts.of(reader, new int[] {5, 0}, FIELDS, loader)).hasSize(2);
+                assertThat(calls).hasSize(2);
+            }
+        }
+    }
+
     private String title(StoredTexts texts, DirectoryReader reader, int doc) throws IOException {
-        return texts.of(reader, doc, FIELDS, d -> {
-            loaded.add(d);
-            return new CharSequence[] {reader.storedFields().document(d).get("title")};
-        })[0].toString();
+        return texts.of(reader, new int[] {doc}, FIELDS, docs -> {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int d : docs) {
+                loaded.add(d);
+                values.add(new CharSequence[] {reader.storedFields().document(d).get("title")});
+            }
+            return values;
+        }).get(0)[0].toString();
     }
 
     private static Document doc(String id, String title) {
