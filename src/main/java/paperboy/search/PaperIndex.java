@@ -529,9 +529,9 @@ public final class PaperIndex implements AutoCloseable {
     /**
      * Merges the index into one segment when a merge is due ({@link SegmentMerge#due}: after a bulk
      * write), and commits it. The calling thread waits for the merge (90 s to 5 minutes of one core
-     * at a million papers, by machine), but nothing else does: it holds no lock of this index, so papers are written
-     * (into segments of their own) and searched meanwhile, and searches see the merged segment once it
-     * is done. Closing the index abandons a merge under way. Empty when no merge was due, another is
+     * at a million papers, by machine), but nothing else does: it holds no lock of this index, so
+     * papers are written (into segments of their own) and searched meanwhile, and searches see the
+     * merged segment once it is done. Closing the index abandons a merge under way. Empty when no merge was due, another is
      * running, or the index closed meanwhile.
      */
     public Optional<SegmentMerge> mergeSegments() {

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * <p>A bulk write (an import, a rebuild, a model's embedding, which writes every paper again)
  * leaves the index in as many segments as Lucene's merge policy allows for its size: 16 to 30
- * at a million papers, by when the writer flushed. Every search pays for each segment, since each has its own term dictionaries,
- * postings and vector graph: at a million papers, merged into one, a keyword search took 15 % less
- * and a semantic one 37 % less (BENCHMARKS.md, "Search latency at 100,000 and 1,000,000 papers").
+ * at a million papers, by when the writer flushed. Every search pays for each segment, since each
+ * has its own term dictionaries, postings and vector graph: at a million papers, merged into one, a
+ * keyword search took 15 % less and a semantic one 37 % less (BENCHMARKS.md, "Search latency at
+ * 100,000 and 1,000,000 papers").
  * Everyday writes (a day's harvest, upvotes rewriting a paper) add small segments, which cost little
  * and are left to the merge policy; the index is merged whole again only once the segments besides
  * its largest hold a tenth of its documents, so a growing index is rewritten each time it has grown

@@ -3,7 +3,6 @@ package paperboy.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.DocIdSetBuilder;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import paperboy.paper.ArxivId;
 
@@ -223,18 +223,17 @@ final class Snippets {
                     }
                 }
                 List<String> names = List.of(stored);
-                int[] hits = new int[(int) Math.min(docs.cost(), 64)];
-                int count = 0;
+                List<Integer> hits = new ArrayList<>();
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    hits = count == hits.length ? Arrays.copyOf(hits, count * 2 + 1) : hits;
-                    hits[count++] = doc;
+                    hits.add(doc);
                 }
-                int[] all = Arrays.copyOf(hits, count);
+                int[] all = hits.stream().mapToInt(Integer::intValue).toArray();
+                int maxDoc = searcher.getIndexReader().maxDoc();
                 // Threshold: read every unkept hit in the one call (the highlighter's own stops at its cache size).
                 List<CharSequence[]> read = texts.of(searcher.getIndexReader(), all, names,
-                        unread -> super.loadFieldValues(stored, new DocsInOrder(unread), Integer.MAX_VALUE));
-                List<CharSequence[]> values = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
+                        unread -> super.loadFieldValues(stored, inOrder(unread, maxDoc), Integer.MAX_VALUE));
+                List<CharSequence[]> values = new ArrayList<>(all.length);
+                for (int i = 0; i < all.length; i++) {
                     CharSequence[] doc = read.get(i);
                     if (withTitle && doc[1] != null) {
                         inTitles.get().keepTitle(all[i], doc[1].toString());
@@ -246,37 +245,13 @@ final class Snippets {
         };
     }
 
-    /** Documents given in ascending order, as the highlighter's stored-field reading takes them. */
-    private static final class DocsInOrder extends DocIdSetIterator {
-        private final int[] docs;
-        private int at = -1;
-
-        DocsInOrder(int[] docs) {
-            this.docs = docs;
+    /** The given documents (ascending) as an iterator, which the highlighter's stored-field reading takes. */
+    private static DocIdSetIterator inOrder(int[] docs, int maxDoc) throws IOException {
+        DocIdSetBuilder builder = new DocIdSetBuilder(maxDoc);
+        DocIdSetBuilder.BulkAdder adder = builder.grow(docs.length);
+        for (int doc : docs) {
+            adder.add(doc);
         }
-
-        @Override
-        public int docID() {
-            return at < 0 ? -1 : at < docs.length ? docs[at] : NO_MORE_DOCS;
-        }
-
-        @Override
-        public int nextDoc() {
-            at = Math.min(at + 1, docs.length);
-            return docID();
-        }
-
-        @Override
-        public int advance(int target) {
-            while (nextDoc() < target) {
-                // each document is looked at once; a page holds a few dozen at most
-            }
-            return docID();
-        }
-
-        @Override
-        public long cost() {
-            return docs.length;
-        }
+        return builder.build().iterator();
     }
 }

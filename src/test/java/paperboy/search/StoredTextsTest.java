@@ -96,7 +96,7 @@ class StoredTextsTest {
                 assertThat(page).extracting(values -> values[0].toString())
                         .containsExactly("Paper 0", "Paper 1", "Paper 3", "Paper 4", "Paper 5");
                 assertThat(calls).containsExactly(new int[] {1, 4}, new int[] {0, 3, 5});
-                assertThat(texts.of(reader, new int[] {5, 0}, FIELDS, loader)).hasSize(2);
+                assertThat(texts.of(reader, new int[] {0, 5}, FIELDS, loader)).hasSize(2);
                 assertThat(calls).hasSize(2);
             }
         }
